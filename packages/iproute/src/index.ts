@@ -1,0 +1,2 @@
+// STUB(lead): placeholder; the owner replaces this file.
+export {};

@@ -1,0 +1,2 @@
+// STUB(lead): placeholder; the shell owner replaces this file.
+export {};
