@@ -1,0 +1,28 @@
+import type { SourceFile } from '@wglint/core';
+import { parseIptablesSave } from '@wglint/iptables';
+import { parseNft } from '@wglint/nft';
+import { parseSysctl } from '@wglint/sysctl';
+import { parseWgConfig } from '@wglint/wg';
+import type { ParsedFile } from './parsed-file.js';
+
+/** Parses a file with its language's parser. Never throws. */
+export function parseSourceFile(file: SourceFile, lint = true): ParsedFile {
+  switch (file.language) {
+    case 'wg': {
+      const r = parseWgConfig(file.text);
+      return { language: 'wg', file, lint, ast: r.ast, problems: r.problems };
+    }
+    case 'nft': {
+      const r = parseNft(file.text);
+      return { language: 'nft', file, lint, ast: r.ast, problems: r.problems };
+    }
+    case 'iptables-save': {
+      const r = parseIptablesSave(file.text);
+      return { language: 'iptables-save', file, lint, ast: r.ast, problems: r.problems };
+    }
+    case 'sysctl': {
+      const r = parseSysctl(file.text);
+      return { language: 'sysctl', file, lint, ast: r.ast, problems: r.problems };
+    }
+  }
+}
