@@ -9,4 +9,9 @@ export interface SourceFile {
   readonly path: string;
   readonly text: string;
   readonly language: Language;
+  /**
+   * Permission bits of the file on disk (`st_mode & 0o7777`), when it was read from disk; absent for
+   * editor buffers, stdin and in-memory texts. Rules that need it (file permissions) skip files without it.
+   */
+  readonly mode?: number;
 }

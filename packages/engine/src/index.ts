@@ -1,3 +1,32 @@
 export { detectLanguage } from './detect-language.js';
 export { runRules, UNUSED_SUPPRESSION, type RunOptions } from './run-rules.js';
 export { lintTexts } from './lint-texts.js';
+export {
+  lintPaths,
+  applyFixes,
+  MAX_FIX_PASSES,
+  STDIN_NAME,
+  type FileResult,
+  type LintError,
+  type LintOutcome,
+  type LintPathsOptions,
+} from './lint-paths.js';
+export {
+  loadConfig,
+  findConfigFile,
+  validateConfig,
+  parseRuleOption,
+  ConfigError,
+  CONFIG_FILE_NAME,
+  EMPTY_CONFIG,
+  type WglintConfig,
+  type LoadedConfig,
+} from './config.js';
+export { ruleCatalog, knownRuleIds, docsUrl, BUILTIN_RULES, DOCS_BASE_URL, HOMEPAGE_URL, SYNTAX_ERROR } from './catalog.js';
+export { groupHosts, hostRootOf, type HostGroup, type HostFile, type FoundFile } from './hosts.js';
+export { walkDirectory, sniffLanguage, SKIPPED_DIRS, type WalkedFile } from './walk.js';
+export { decodeSource, encodeSource, readSource, describeFsError, MAX_FILE_BYTES, type DecodedSource } from './read-source.js';
+export { globToRegExp, globBase } from './glob.js';
+export { formatterFor, type TextFormatter } from './format.js';
+export { formatPaths, type FormatOutcome, type FormatFileResult } from './format-paths.js';
+export { secretValues, redact, redactDiagnostic, REDACTED } from './secrets.js';

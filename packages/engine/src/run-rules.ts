@@ -1,5 +1,6 @@
 import {
   type Diagnostic,
+  type Report,
   type Rule,
   type Severity,
   type SeverityOrOff,
@@ -11,6 +12,11 @@ import type { HostModel } from '@wglint/host';
 export interface RunOptions {
   /** Severity overrides by rule id (config file, then `--rule`). */
   readonly severities?: Readonly<Record<string, SeverityOrOff>>;
+  /**
+   * Called when a rule throws; the rule's reports so far are kept and the other rules still run.
+   * Without it the exception propagates (what tests want).
+   */
+  readonly onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
 export const UNUSED_SUPPRESSION = 'unused-suppression';
@@ -32,13 +38,25 @@ export function runRules(model: HostModel, rules: readonly Rule<HostModel>[], op
       raw.push({ ruleId: 'syntax-error', severity: syntaxSeverity, message: p.message, file: f.file.path, range: p.range });
     }
   }
+  // Syntax problems inside hook commands, found while building the host model (owner: host).
+  if (syntaxSeverity !== 'off') for (const p of model.extraProblems) raw.push({ ruleId: 'syntax-error', severity: syntaxSeverity, message: p.message, file: p.file, range: p.range });
   for (const rule of rules) {
     const severity = severityOf(rule.meta.id, rule.meta.severity);
     if (severity === 'off') continue;
-    rule.check({
+    const ctx = {
       model,
-      report: (r) => raw.push({ ruleId: rule.meta.id, severity, message: r.message, file: r.file, range: r.range, ...(r.fix ? { fix: r.fix } : {}) }),
-    });
+      report: (r: Report) => {
+        raw.push({ ruleId: rule.meta.id, severity, message: r.message, file: r.file, range: r.range, ...(r.fix ? { fix: r.fix } : {}) });
+      },
+    };
+    if (!options.onRuleError) rule.check(ctx);
+    else {
+      try {
+        rule.check(ctx);
+      } catch (e) {
+        options.onRuleError(rule.meta.id, e);
+      }
+    }
   }
 
   const lintFiles = new Map(model.files.filter((f) => f.lint).map((f) => [f.file.path, f.file.text]));

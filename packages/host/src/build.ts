@@ -1,9 +1,384 @@
-import type { HostModel, TargetVersions } from './model.js';
+import { sysctlFileAssignments } from './adapters.js';
+import { typeHookLine } from './hooks.js';
+import { iptFactsOf } from './ipt-facts.js';
+import type {
+  FirewallState,
+  HookCommand,
+  HostAction,
+  HostModel,
+  IpRuleFact,
+  IptChainState,
+  IptInsertion,
+  IptRuleFact,
+  ModelProblem,
+  NftChainFact,
+  NftRuleFact,
+  OpenedPort,
+  RouteFact,
+  SysctlAssignment,
+  TargetVersions,
+  WgInterface,
+} from './model.js';
+import type { Family } from './net.js';
+import { nftFactsOf } from './nft-facts.js';
 import type { ParsedFile } from './parsed-file.js';
+import { interfaceNameOf, readWgSections } from './wg-interface.js';
 
 export const DEFAULT_TARGETS: TargetVersions = { wireguardTools: '1.0.20260223', nftables: '1.1.6' };
 
+/** True when wireguard-tools `v` is older than `than` (dates compare as strings). */
+export function wgToolsBefore(v: string, than: string): boolean {
+  return v.localeCompare(than, undefined, { numeric: true }) < 0;
+}
+
 /** Builds the model of one host from its parsed files. */
 export function buildHostModel(root: string, files: readonly ParsedFile[], targets: Partial<TargetVersions> = {}): HostModel {
-  return { root, files, targets: { ...DEFAULT_TARGETS, ...targets } };
+  const t = { ...DEFAULT_TARGETS, ...targets };
+  const problems: ModelProblem[] = [];
+  const interfaces = files
+    .flatMap((f) => (f.language === 'wg' ? [buildInterface(f, t, problems)] : []))
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+  // sysctl: files in systemd-sysctl order (by file name; sysctl.conf last), then hooks on up.
+  const sysctlFiles = files.filter((f) => f.language === 'sysctl').sort((a, b) => sysctlOrder(a.file.path).localeCompare(sysctlOrder(b.file.path)));
+  const fileAssignments: SysctlAssignment[] = sysctlFiles.flatMap((f) =>
+    sysctlFileAssignments(f).map((a) => ({ key: a.key, value: a.value, origin: { kind: 'file' as const, file: f.file.path, range: a.range } })),
+  );
+  const boot = new Map<string, SysctlAssignment>();
+  for (const a of fileAssignments) boot.set(a.key, a);
+  const upAssignments: SysctlAssignment[] = [];
+  for (const i of interfaces) {
+    for (const step of i.up) {
+      if (step.kind === 'hook' && step.command.type === 'sysctl') upAssignments.push(...step.command.assignments);
+      if (step.kind === 'wg-quick' && step.step === 'sysctl') {
+        upAssignments.push({ key: 'net.ipv4.conf.all.src_valid_mark', value: '1', origin: { kind: 'wg-quick', file: i.file, range: i.headerRange, iface: i.name } });
+      }
+    }
+  }
+  const up = new Map(boot);
+  for (const a of upAssignments) up.set(a.key, a);
+
+  // nftables: ruleset files, then hook one-liners.
+  const nftRules: NftRuleFact[] = [];
+  const nftChains: NftChainFact[] = [];
+  for (const f of files) {
+    if (f.language !== 'nft') continue;
+    const facts = nftFactsOf(f.ast, f.file.path, nftChains);
+    nftRules.push(...facts.rules);
+    nftChains.push(...facts.chains);
+  }
+  for (const i of interfaces) {
+    for (const c of i.hooks) {
+      if (c.type !== 'nft' || c.hook === 'PreDown' || c.hook === 'PostDown') continue;
+      for (const r of c.nft.rules) {
+        const hook = r.hook ?? nftChains.find((ch) => ch.family === r.family && ch.table === r.table && ch.chain === r.chain)?.hook;
+        nftRules.push({ ...r, ...(hook ? { hook } : {}) });
+      }
+    }
+  }
+
+  const iptables = buildFirewall(files, interfaces);
+  const ipRules: IpRuleFact[] = [];
+  const routes: RouteFact[] = [];
+  for (const i of interfaces) {
+    ipRules.push(...wgQuickRules(i));
+    routes.push(...wgQuickRoutes(i));
+    for (const c of i.hooks) {
+      if (c.hook === 'PreDown' || c.hook === 'PostDown') continue;
+      if (c.type === 'ip-rule' && c.rule.op === 'add') ipRules.push(c.rule);
+      if (c.type === 'ip-route' && c.route.op !== 'del' && c.route.op !== 'other') routes.push(c.route);
+    }
+  }
+
+  const model: HostModel = {
+    root,
+    files,
+    targets: t,
+    extraProblems: problems,
+    interfaces,
+    iptables,
+    sysctl: { assignments: [...fileAssignments, ...upAssignments], boot, up },
+    nft: { rules: nftRules, chains: nftChains },
+    ipRules,
+    routes,
+    ports: {
+      bound: interfaces.flatMap((i) => (i.listenPort ? [{ iface: i.name, port: i.listenPort.value, location: { file: i.file, range: i.listenPort.range } }] : [])),
+      opened: openedPorts(iptables.up, nftRules),
+    },
+  };
+  return model;
 }
+
+function sysctlOrder(path: string): string {
+  const base = path.replace(/^.*\//, '');
+  // systemd-sysctl sorts by file name across directories; /etc/sysctl.conf is read last.
+  return base === 'sysctl.conf' ? '\uffff' : base;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Interfaces and wg-quick's own steps
+
+function buildInterface(f: ParsedFile & { language: 'wg' }, targets: TargetVersions, problems: ModelProblem[]): WgInterface {
+  const name = interfaceNameOf(f.file.path);
+  const text = f.file.text;
+  const legacyHash = wgToolsBefore(targets.wireguardTools, '1.0.20260223');
+  const s = readWgSections(f.ast, text, legacyHash);
+  const hooks: HookCommand[] = [];
+  for (const line of s.hookLines) hooks.push(...typeHookLine(line, name, f.file.path, text, problems));
+  const allowed = s.peers.flatMap((p) => p.allowedIps.map((a) => a.cidr));
+  const tableAuto = s.table.value === 'auto';
+  const fullTunnel = {
+    ipv4: tableAuto && allowed.some((c) => c.family === 'ipv4' && c.prefix === 0),
+    ipv6: tableAuto && allowed.some((c) => c.family === 'ipv6' && c.prefix === 0),
+  };
+  const explicitMark = s.fwMark && s.fwMark.value !== 0 ? s.fwMark.value : undefined;
+  const effectiveFwMark = explicitMark ?? (fullTunnel.ipv4 || fullTunnel.ipv6 ? 51820 : undefined);
+  const routeTable = s.table.value === 'off' ? undefined : tableAuto ? 'main' : s.table.value;
+  const families = [...new Set<Family>([...s.addresses.map((a) => a.cidr.family), ...allowed.map((c) => c.family)])];
+  const by = (k: string): HookCommand[] => hooks.filter((h) => h.hook === k);
+  const hookSteps = (k: string): HostAction[] => by(k).map((command) => ({ kind: 'hook', command }));
+  const wq = (step: Extract<HostAction, { kind: 'wg-quick' }>['step'], cmdText: string): HostAction => ({ kind: 'wg-quick', step, text: cmdText });
+
+  const preUpFirst = wgToolsBefore(targets.wireguardTools, '1.0.20250521');
+  const up: HostAction[] = [];
+  if (preUpFirst) up.push(...hookSteps('PreUp'));
+  up.push(wq('link-add', `ip link add dev ${name} type wireguard`));
+  if (!preUpFirst) up.push(...hookSteps('PreUp'));
+  up.push(wq('setconf', `wg ${legacyHash ? 'setconf' : 'addconf'} ${name} /dev/fd/63`));
+  for (const a of s.addresses) up.push(wq('address', `ip -${a.cidr.family === 'ipv6' ? 6 : 4} address add ${a.text} dev ${name}`));
+  up.push(wq('link-up', `ip link set mtu 1420 up dev ${name}`));
+  const sorted = [...allowed].sort((a, b) => b.prefix - a.prefix);
+  for (const c of sorted) {
+    const v = c.family === 'ipv6' ? 6 : 4;
+    if (routeTable === undefined) continue;
+    if (tableAuto && c.prefix === 0) {
+      const n = effectiveFwMark ?? 51820;
+      up.push(wq('fwmark', `wg set ${name} fwmark ${n}`));
+      up.push(wq('rule', `ip -${v} rule add not fwmark ${n} table ${n}`));
+      up.push(wq('rule', `ip -${v} rule add table main suppress_prefixlength 0`));
+      up.push(wq('route', `ip -${v} route add ${c.text} dev ${name} table ${n}`));
+      up.push(wq('firewall', `nft -f /dev/fd/63 # table ${v === 6 ? 'ip6' : 'ip'} wg-quick-${name}`));
+      if (v === 4) up.push(wq('sysctl', 'sysctl -q net.ipv4.conf.all.src_valid_mark=1'));
+    } else {
+      up.push(wq('route', `ip -${v} route add ${c.text} dev ${name}${tableAuto ? '' : ` table ${routeTable}`}`));
+    }
+  }
+  up.push(...hookSteps('PostUp'));
+
+  const down: HostAction[] = [...hookSteps('PreDown')];
+  if (fullTunnel.ipv4 || fullTunnel.ipv6) down.push(wq('rule-del', `ip rule delete table ${effectiveFwMark ?? 51820}`));
+  down.push(wq('link-del', `ip link delete dev ${name}`));
+  down.push(wq('firewall-del', `nft delete table wg-quick-${name}`));
+  down.push(...hookSteps('PostDown'));
+
+  return {
+    name,
+    file: f.file.path,
+    lint: f.lint,
+    headerRange: s.headerRange,
+    addresses: s.addresses,
+    ...(s.listenPort ? { listenPort: s.listenPort } : {}),
+    ...(s.fwMark ? { fwMark: s.fwMark } : {}),
+    table: s.table,
+    ...(s.privateKeyFingerprint ? { privateKeyFingerprint: s.privateKeyFingerprint, privateKeyRange: s.privateKeyRange! } : {}),
+    peers: s.peers,
+    hookLines: s.hookLines,
+    hooks,
+    hookInsertOffset: s.hookInsertOffset,
+    eol: f.ast.eol ?? (text.includes('\r\n') ? '\r\n' : '\n'),
+    fullTunnel,
+    ...(effectiveFwMark !== undefined ? { effectiveFwMark } : {}),
+    ...(routeTable !== undefined ? { routeTable } : {}),
+    up,
+    down,
+    families,
+  };
+}
+
+function wgQuickRules(i: WgInterface): IpRuleFact[] {
+  const out: IpRuleFact[] = [];
+  const n = i.effectiveFwMark ?? 51820;
+  const origin = { kind: 'wg-quick' as const, file: i.file, range: i.headerRange, iface: i.name };
+  for (const family of ['ipv4', 'ipv6'] as const) {
+    if (!i.fullTunnel[family]) continue;
+    out.push({ family, op: 'add', table: String(n), fwmark: { value: n, mask: 0xffffffff, negated: true }, not: true, selectorKey: `not fwmark ${n}/${0xffffffff} table ${n}`, origin });
+    out.push({ family, op: 'add', table: 'main', suppressPrefixlength: 0, not: false, selectorKey: 'table main suppress_prefixlength 0', origin });
+  }
+  return out;
+}
+
+function wgQuickRoutes(i: WgInterface): RouteFact[] {
+  const out: RouteFact[] = [];
+  if (i.routeTable === undefined) return out;
+  for (const p of i.peers) {
+    for (const a of p.allowedIps) {
+      const table = i.table.value === 'auto' ? (a.cidr.prefix === 0 ? String(i.effectiveFwMark ?? 51820) : 'main') : i.routeTable;
+      out.push({ family: a.cidr.family, op: 'add', destination: a.cidr.text, cidr: a.cidr, dev: i.name, table, origin: { kind: 'wg-quick', file: i.file, range: a.range, iface: i.name } });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// iptables simulation
+
+const BUILTIN: Readonly<Record<string, readonly string[]>> = {
+  filter: ['INPUT', 'FORWARD', 'OUTPUT'],
+  nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
+  mangle: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
+  raw: ['PREROUTING', 'OUTPUT'],
+  security: ['INPUT', 'FORWARD', 'OUTPUT'],
+};
+
+/** Key of a chain in a `FirewallState`. */
+export function chainKey(family: Family, table: string, chain: string): string {
+  return `${family} ${table} ${chain}`;
+}
+
+type MutableState = Map<string, { family: Family; table: string; chain: string; policy: string; policyOrigin: IptChainState['policyOrigin']; rules: IptRuleFact[] }>;
+
+function getChain(state: MutableState, family: Family, table: string, chain: string) {
+  const key = chainKey(family, table, chain);
+  let c = state.get(key);
+  if (!c) {
+    c = { family, table, chain, policy: BUILTIN[table]?.includes(chain) ? 'ACCEPT' : '-', policyOrigin: { kind: 'default' }, rules: [] };
+    state.set(key, c);
+  }
+  return c;
+}
+
+function cloneState(s: MutableState): MutableState {
+  return new Map([...s].map(([k, v]) => [k, { ...v, rules: [...v.rules] }]));
+}
+
+function freeze(s: MutableState): FirewallState {
+  return { chains: new Map([...s].map(([k, v]) => [k, { ...v, rules: [...v.rules] }])) };
+}
+
+function dumpFamily(f: ParsedFile & { language: 'iptables-save' }): Family {
+  const base = f.file.path.replace(/^.*\//, '');
+  if (base === 'rules.v6' || /ip6tables/.test(f.file.path)) return 'ipv6';
+  if (base === 'rules.v4') return 'ipv4';
+  return f.ast.family ?? 'ipv4';
+}
+
+function buildFirewall(files: readonly ParsedFile[], interfaces: readonly WgInterface[]): HostModel['iptables'] {
+  const boot: MutableState = new Map();
+  const insertions: IptInsertion[] = [];
+  for (const f of files) {
+    if (f.language !== 'iptables-save') continue;
+    const family = dumpFamily(f);
+    for (const table of f.ast.tables ?? []) {
+      for (const ch of table.chains) {
+        const c = getChain(boot, family, table.name, ch.name);
+        if (ch.policy !== '-') {
+          c.policy = ch.policy;
+          c.policyOrigin = { kind: 'file', file: f.file.path, range: ch.policyRange };
+        }
+      }
+      for (const r of table.rules) {
+        const cmd = r.command;
+        if (!cmd.chain || (cmd.kind !== 'append' && cmd.kind !== 'insert')) continue;
+        const facts = iptFactsOf(cmd);
+        if (!facts) continue;
+        const c = getChain(boot, family, table.name, cmd.chain.text);
+        const rule: IptRuleFact = { family, table: table.name, chain: cmd.chain.text, command: cmd, facts, origin: { kind: 'file', file: f.file.path, range: r.range } };
+        const index = cmd.kind === 'insert' ? Math.min(Math.max((cmd.ruleNumber?.value ?? 1) - 1, 0), c.rules.length) : c.rules.length;
+        insertions.push({ rule, before: [...c.rules], index, certain: true });
+        c.rules.splice(index, 0, rule);
+      }
+    }
+  }
+
+  // Each interface on its own on top of the dump: positions are certain for its own hooks.
+  for (const i of interfaces) {
+    const state = cloneState(boot);
+    for (const step of i.up) if (step.kind === 'hook') applyIpt(state, step.command, insertions);
+  }
+  const up = cloneState(boot);
+  for (const i of interfaces) for (const step of i.up) if (step.kind === 'hook') applyIpt(up, step.command, undefined);
+  const afterDown = cloneState(up);
+  for (const i of interfaces) for (const step of i.down) if (step.kind === 'hook') applyIpt(afterDown, step.command, undefined);
+  return { boot: freeze(boot), up: freeze(up), afterDown: freeze(afterDown), insertions };
+}
+
+function applyIpt(state: MutableState, cmd: HookCommand, insertions: IptInsertion[] | undefined): void {
+  if (cmd.type !== 'iptables') return;
+  const ipt = cmd.ipt;
+  const table = ipt.table;
+  const chainName = ipt.chain?.text;
+  const origin = { kind: 'hook' as const, file: cmd.file, range: cmd.range, iface: cmd.iface, hook: cmd.hook };
+  switch (ipt.kind) {
+    case 'append':
+    case 'insert': {
+      if (!chainName || !cmd.facts) return;
+      const c = getChain(state, cmd.family, table, chainName);
+      const rule: IptRuleFact = { family: cmd.family, table, chain: chainName, command: ipt, facts: cmd.facts, origin };
+      const n = ipt.kind === 'insert' ? (ipt.ruleNumber?.value ?? 1) : c.rules.length + 1;
+      if (n < 1 || n > c.rules.length + 1) return; // iptables refuses: Index of insertion too big
+      insertions?.push({ rule, before: [...c.rules], index: n - 1, hook: cmd, certain: true });
+      c.rules.splice(n - 1, 0, rule);
+      return;
+    }
+    case 'delete': {
+      if (!chainName) return;
+      const c = getChain(state, cmd.family, table, chainName);
+      if (ipt.ruleNumber) {
+        c.rules.splice(ipt.ruleNumber.value - 1, 1);
+        return;
+      }
+      const at = c.rules.findIndex((r) => r.facts.specKey === cmd.facts?.specKey);
+      if (at >= 0) c.rules.splice(at, 1);
+      return;
+    }
+    case 'policy': {
+      if (!chainName || !ipt.policy) return;
+      const c = getChain(state, cmd.family, table, chainName);
+      c.policy = ipt.policy.text;
+      c.policyOrigin = origin;
+      return;
+    }
+    case 'flush':
+      for (const c of state.values()) if (c.family === cmd.family && c.table === table && (!chainName || c.chain === chainName)) c.rules = [];
+      return;
+    case 'new-chain':
+      if (chainName) getChain(state, cmd.family, table, chainName);
+      return;
+    default:
+      return;
+  }
+}
+
+function openedPorts(state: FirewallState, nftRules: readonly NftRuleFact[]): OpenedPort[] {
+  const out: OpenedPort[] = [];
+  for (const c of state.chains.values()) {
+    if (c.table !== 'filter' || c.chain !== 'INPUT') continue;
+    for (const r of c.rules) {
+      const f = r.facts;
+      if (f.target !== 'ACCEPT' || !f.dports || f.dports.negated || (f.protocol?.name !== 'udp' && f.protocol?.name !== 'tcp') || f.protocol.negated) continue;
+      const origin = r.origin;
+      if (origin.kind === 'default') continue;
+      const dportOpt = r.command.rule?.matches.flatMap((m) => m.options).find((o) => /^(destination-ports?|dports?)$/.test(o.name));
+      const valueRange = dportOpt?.args[0] ? { start: dportOpt.args[0].range.start, end: dportOpt.args[dportOpt.args.length - 1]!.range.end } : origin.range;
+      const location = { file: origin.file, range: origin.kind === 'hook' ? origin.range : origin.range };
+      out.push({
+        protocol: f.protocol.name,
+        ranges: f.dports.ranges,
+        iifnames: f.inIface && !f.inIface.negated ? [f.inIface.name] : [],
+        location,
+        valueLocation: { file: origin.file, range: valueRange },
+        via: 'iptables',
+      });
+    }
+  }
+  for (const r of nftRules) {
+    if (r.hook !== 'input' || r.verdict !== 'accept') continue;
+    for (const [protocol, ranges] of [['udp', r.udpDports], ['tcp', r.tcpDports]] as const) {
+      if (ranges.length === 0) continue;
+      const valueLocation = r.dportValueRange ? { file: r.location.file, range: r.dportValueRange } : r.location;
+      out.push({ protocol, ranges, iifnames: r.iifnames, location: r.location, valueLocation, via: 'nft' });
+    }
+  }
+  return out;
+}
+

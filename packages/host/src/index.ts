@@ -1,4 +1,8 @@
 export type { ParsedFile } from './parsed-file.js';
-export type { HostModel, TargetVersions } from './model.js';
+export type * from './model.js';
 export { parseSourceFile } from './parse-file.js';
-export { buildHostModel, DEFAULT_TARGETS } from './build.js';
+export { buildHostModel, chainKey, DEFAULT_TARGETS, wgToolsBefore } from './build.js';
+export { iptCovers, isDropping, parseIptPort } from './ipt-facts.js';
+export { effectiveConf, ephemeralPorts, interfaceConfValue, KERNEL_DEFAULTS, normSysctlKey, sysctlValue } from './sysctl-facts.js';
+export { type Cidr, cidrContains, cidrKey, cidrOverlaps, type Family, formatPorts, intersectPorts, parseCidr, parseMark, type PortRange, subtractPorts } from './net.js';
+export { interfaceNameOf } from './wg-interface.js';

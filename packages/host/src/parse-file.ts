@@ -2,14 +2,15 @@ import type { SourceFile } from '@wglint/core';
 import { parseIptablesSave } from '@wglint/iptables';
 import { parseNft } from '@wglint/nft';
 import { parseSysctl } from '@wglint/sysctl';
-import { parseWgConfig } from '@wglint/wg';
+import { interfaceNameFromPath, parseWgConfig } from '@wglint/wg';
 import type { ParsedFile } from './parsed-file.js';
 
 /** Parses a file with its language's parser. Never throws. */
 export function parseSourceFile(file: SourceFile, lint = true): ParsedFile {
   switch (file.language) {
     case 'wg': {
-      const r = parseWgConfig(file.text);
+      const name = interfaceNameFromPath(file.path);
+      const r = parseWgConfig(file.text, name ? { interfaceName: name } : {});
       return { language: 'wg', file, lint, ast: r.ast, problems: r.problems };
     }
     case 'nft': {

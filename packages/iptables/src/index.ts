@@ -1,11 +1,32 @@
-// STUB(lead): placeholder so dependants compile; the iptables owner replaces this file.
-import type { ParseResult } from '@wglint/core';
-
-export interface IptablesSave {
-  readonly type: 'IptablesSave';
-}
-
-export function parseIptablesSave(text: string): ParseResult<IptablesSave> {
-  void text;
-  return { ast: { type: 'IptablesSave' }, problems: [] };
-}
+// @wglint/iptables: iptables/ip6tables command lines and iptables-save files.
+export * from './ast.js';
+export { parseIptablesArgs, chainNameProblem, TABLES, type ParseIptablesOptions } from './parse-args.js';
+export { checkIptCommand, BUILTIN_CHAINS, isBuiltinChain, jumpChain, type CheckContext } from './validity.js';
+export { findMatch, findTarget, isTargetName, protocolMatchName } from './extensions/index.js';
+export type { ExtDef, OptDef } from './extensions/index.js';
+export { parseIptablesSave, guessFamily, type ParseSaveOptions } from './save/parse-save.js';
+export { splitRestoreLine } from './save/split-line.js';
+export { formatIptablesSave } from './save/format.js';
+export { printIptablesSave, printIptCommand, printRuleSpec, quoteWord, type PrintOptions } from './print.js';
+export { canonicalRuleKey, conditionTokens, expandAddresses, normalizeAddress } from './canonical.js';
+export {
+  IptRuleset,
+  type ApplyResult,
+  type Provenance,
+  type RulesetChain,
+  type RulesetEvent,
+  type RulesetRule,
+  type RulesetTable,
+} from './ruleset/model.js';
+export {
+  TERMINAL_TARGETS,
+  findRulesAfterCatchAll,
+  findRulesAfterCatchAllInSave,
+  findShadowingRule,
+  isCatchAll,
+  matchesEstablished,
+  ruleCovers,
+  type CatchAllFinding,
+  type SpecRef,
+} from './ruleset/shadow.js';
+export { isReversedRange, parseUint, portNumber, protocolNumber } from './values.js';

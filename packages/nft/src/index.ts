@@ -1,11 +1,3 @@
-// STUB(lead): placeholder so dependants compile; the nft owner replaces this file.
-import type { ParseResult } from '@wglint/core';
-
-export interface NftRuleset {
-  readonly type: 'NftRuleset';
-}
-
-export function parseNft(text: string): ParseResult<NftRuleset> {
-  void text;
-  return { ast: { type: 'NftRuleset' }, problems: [] };
-}
+// @wglint/nft: parser, typed AST, walker and printers for nftables rulesets.
+export * from './ast.js';
+export { parseNft, parseNftCommandLine, type NftParseOptions, type NftIncludeResolver } from './parse.js';

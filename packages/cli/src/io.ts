@@ -1,0 +1,27 @@
+/** The outside world as the CLI sees it; tests can pass their own. */
+export interface CliIo {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdoutIsTTY: boolean;
+  writeOut(text: string): void;
+  writeErr(text: string): void;
+  readStdin(): Promise<Buffer>;
+}
+
+export function processIo(): CliIo {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    writeOut: (t) => void process.stdout.write(t),
+    writeErr: (t) => void process.stderr.write(t),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+      return Buffer.concat(chunks);
+    },
+  };
+}
+
+/** The version baked in at build time, or a dev marker when running from source. */
+export const VERSION: string = typeof __WGLINT_VERSION__ === 'string' ? __WGLINT_VERSION__ : '0.0.0-dev';

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { globBase, globToRegExp } from '../src/glob.js';
+
+describe('globToRegExp', () => {
+  it.each([
+    ['hosts/gw1/**', 'hosts/gw1/etc/wireguard/wg0.conf', true],
+    ['hosts/gw1/**', 'hosts/gw10/etc/wireguard/wg0.conf', false],
+    ['hosts/*/etc/*.conf', 'hosts/a/etc/sysctl.conf', true],
+    ['hosts/*/etc/*.conf', 'hosts/a/etc/sysctl.d/x.conf', false],
+    ['**/rules.v[46]', 'a/b/etc/iptables/rules.v6', true],
+    ['**/rules.v[46]', 'rules.v4', true],
+    ['{a,b}/x.nft', 'b/x.nft', true],
+    ['{a,b}/x.nft', 'c/x.nft', false],
+    ['a.b/x?.nft', 'a.b/x1.nft', true],
+    ['a.b/x?.nft', 'aXb/x1.nft', false],
+  ])('%s vs %s → %s', (glob, path, expected) => {
+    expect(globToRegExp(glob).test(path)).toBe(expected);
+  });
+
+  it('finds the base directory to walk', () => {
+    expect(globBase('hosts/gw1/**')).toBe('hosts/gw1');
+    expect(globBase('**/x')).toBe('.');
+    expect(globBase('hosts/gw1/etc/nftables.conf')).toBe('hosts/gw1/etc');
+  });
+});

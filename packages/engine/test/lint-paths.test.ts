@@ -1,0 +1,242 @@
+import { readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineRule } from '@wglint/core';
+import type { HostModel } from '@wglint/host';
+import { describe, expect, it } from 'vitest';
+import { applyFixes, lintPaths } from '../src/lint-paths.js';
+import { IPT, NFT, SYSCTL, WG, tree } from './helpers.js';
+
+/** Records what each host looked like to the rules; reports every `Address` key. */
+function probe() {
+  const hosts: { root: string; files: string[] }[] = [];
+  const rule = defineRule<HostModel>({
+    meta: { id: 'probe', severity: 'warning', fixable: true, summary: 'Probe', languages: ['wg'] },
+    check(ctx) {
+      hosts.push({ root: ctx.model.root, files: ctx.model.files.map((f) => `${f.file.path}${f.lint ? '' : ' (context)'}`).sort() });
+      for (const f of ctx.model.files) {
+        const i = f.file.text.indexOf('Address');
+        if (i >= 0) ctx.report({ file: f.file.path, range: { start: i, end: i + 7 }, message: 'Address here.' });
+      }
+    },
+  });
+  return { rule, hosts };
+}
+
+describe('lintPaths: hosts', () => {
+  it('groups by host root and keeps directory-argument scenarios apart', async () => {
+    const cwd = tree({
+      'ex/gw1/etc/wireguard/wg0.conf': WG,
+      'ex/gw1/etc/iptables/rules.v4': IPT,
+      'ex/gw2/etc/wireguard/wg0.conf': WG,
+      'ex/gw2/etc/sysctl.d/99-wg.conf': SYSCTL,
+      'ex/loose/a.nft': NFT,
+      'ex/loose/b/wg1.conf': WG,
+      'ex/.git/x.nft': NFT,
+      'ex/node_modules/y.nft': NFT,
+      'ex/README.md': '# hi\n',
+    });
+    const { rule, hosts } = probe();
+    const out = await lintPaths(['ex'], { cwd, rules: [rule] });
+    expect(out.errors).toEqual([]);
+    expect(hosts.sort((a, b) => a.root.localeCompare(b.root))).toEqual([
+      { root: 'ex', files: ['loose/a.nft', 'loose/b/wg1.conf'] },
+      { root: 'ex/gw1', files: ['etc/iptables/rules.v4', 'etc/wireguard/wg0.conf'] },
+      { root: 'ex/gw2', files: ['etc/sysctl.d/99-wg.conf', 'etc/wireguard/wg0.conf'] },
+    ]);
+    expect(out.results.map((r) => [r.filePath, r.language])).toEqual([
+      ['ex/gw1/etc/iptables/rules.v4', 'iptables-save'],
+      ['ex/gw1/etc/wireguard/wg0.conf', 'wg'],
+      ['ex/gw2/etc/sysctl.d/99-wg.conf', 'sysctl'],
+      ['ex/gw2/etc/wireguard/wg0.conf', 'wg'],
+      ['ex/loose/a.nft', 'nft'],
+      ['ex/loose/b/wg1.conf', 'wg'],
+    ]);
+    const d = out.results[1]!.diagnostics[0]!;
+    expect(d).toMatchObject({ ruleId: 'probe', severity: 'warning', file: 'ex/gw1/etc/wireguard/wg0.conf', range: { start: 12, end: 19 } });
+  });
+
+  it('reads the rest of a named file’s host root for context but reports only the named file', async () => {
+    const cwd = tree({
+      'h/etc/wireguard/wg0.conf': WG,
+      'h/etc/wireguard/wg1.conf': WG,
+      'h/etc/iptables/rules.v4': IPT,
+      'h/other/x.nft': NFT,
+    });
+    const { rule, hosts } = probe();
+    const out = await lintPaths(['h/etc/wireguard/wg0.conf'], { cwd, rules: [rule] });
+    expect(hosts).toEqual([
+      { root: 'h', files: ['etc/iptables/rules.v4 (context)', 'etc/wireguard/wg0.conf', 'etc/wireguard/wg1.conf (context)'] },
+    ]);
+    expect(out.results.map((r) => r.filePath)).toEqual(['h/etc/wireguard/wg0.conf']);
+    expect(out.results[0]!.diagnostics).toHaveLength(1);
+  });
+
+  it('puts loose named files in one host per directory, and a lone file alone', async () => {
+    const cwd = tree({ 'a/x.nft': NFT, 'a/y.nft': NFT, 'b/z.nft': NFT, 'b/w.nft': NFT });
+    const { rule, hosts } = probe();
+    await lintPaths(['a/x.nft', 'b/z.nft', 'a/y.nft'], { cwd, rules: [rule] });
+    expect(hosts.sort((p, q) => p.root.localeCompare(q.root))).toEqual([
+      { root: 'a', files: ['x.nft', 'y.nft'] },
+      { root: 'b', files: ['z.nft'] },
+    ]);
+  });
+
+  it('honours config "hosts" globs and pulls the rest of the glob in for context', async () => {
+    const cwd = tree({
+      'hosts/gw1/wireguard/wg0.conf': WG,
+      'hosts/gw1/fw/rules.v4': IPT,
+      'hosts/gw2/wg0.conf': WG,
+    });
+    const { rule, hosts } = probe();
+    const out = await lintPaths(['hosts/gw1/wireguard/wg0.conf', 'hosts/gw2/wg0.conf'], {
+      cwd,
+      rules: [rule],
+      hosts: { gw1: ['hosts/gw1/**'] },
+      configDir: cwd,
+    });
+    expect(hosts.sort((p, q) => p.root.localeCompare(q.root))).toEqual([
+      { root: 'gw1', files: ['hosts/gw1/fw/rules.v4 (context)', 'hosts/gw1/wireguard/wg0.conf'] },
+      { root: 'hosts/gw2', files: ['wg0.conf'] },
+    ]);
+    expect(out.results.map((r) => r.filePath)).toEqual(['hosts/gw1/wireguard/wg0.conf', 'hosts/gw2/wg0.conf']);
+  });
+
+  it('lints stdin under --stdin-filename with its host root as context', async () => {
+    const cwd = tree({ 'h/etc/iptables/rules.v4': IPT, 'h/etc/wireguard/wg0.conf': '[Interface]\n' });
+    const { rule, hosts } = probe();
+    const out = await lintPaths(['-'], { cwd, rules: [rule], stdin: { text: WG, filename: 'h/etc/wireguard/wg0.conf' } });
+    expect(hosts).toEqual([{ root: 'h', files: ['etc/iptables/rules.v4 (context)', 'etc/wireguard/wg0.conf'] }]);
+    expect(out.results).toHaveLength(1);
+    expect(out.results[0]!.diagnostics).toHaveLength(1);
+  });
+
+  it('needs a language for stdin', async () => {
+    const out = await lintPaths(['-'], { cwd: tree({}), stdin: { text: 'x' } });
+    expect(out.errors).toEqual([{ path: '<stdin>', message: expect.stringMatching(/cannot tell the language of stdin; pass --lang/) }]);
+    const forced = await lintPaths(['-'], { cwd: tree({}), stdin: { text: 'x = 1\n' }, lang: 'sysctl', rules: [] });
+    expect(forced.results.map((r) => [r.filePath, r.language])).toEqual([['<stdin>', 'sysctl']]);
+  });
+});
+
+describe('lintPaths: paths and bad files', () => {
+  it('errors on missing paths and explicitly named unknown files, skips them when walking', async () => {
+    const cwd = tree({ 'd/notes.txt': 'hello\n', 'd/x.nft': NFT });
+    const out = await lintPaths(['missing', 'd/notes.txt', 'd'], { cwd, rules: [] });
+    expect(out.errors).toEqual([
+      { path: 'missing', message: 'no such file or directory (ENOENT)' },
+      { path: 'd/notes.txt', message: expect.stringMatching(/^not a file wglint reads .*use --lang to force a language$/) },
+    ]);
+    expect(out.results.map((r) => r.filePath)).toEqual(['d/x.nft']);
+    const forced = await lintPaths(['d/notes.txt'], { cwd, rules: [], lang: 'sysctl' });
+    expect(forced.errors).toEqual([]);
+    expect(forced.results.map((r) => r.language)).toEqual(['sysctl']);
+  });
+
+  it('survives symlink loops', async () => {
+    const cwd = tree({ 'd/x.nft': NFT });
+    symlinkSync(join(cwd, 'd'), join(cwd, 'd/loop'));
+    symlinkSync(join(cwd, 'nowhere'), join(cwd, 'd/dangling.nft'));
+    const out = await lintPaths(['d'], { cwd, rules: [] });
+    expect(out.errors).toEqual([]);
+    expect(out.results.map((r) => r.filePath)).toEqual(['d/x.nft']);
+  });
+
+  it('reports unreadable files clearly', async () => {
+    // /proc/self/mem is a regular file whose read fails (EIO), even for root
+    const out = await lintPaths(['/proc/self/mem'], { cwd: tree({}), rules: [] });
+    expect(out.errors).toEqual([{ path: '/proc/self/mem', message: 'input/output error (EIO)' }]);
+  });
+
+  it('reports binary, oversized and non-UTF-8 files as syntax errors', async () => {
+    const cwd = tree({
+      'd/etc/iptables/rules.v4': Buffer.from([0x2a, 0x00, 0xff]),
+      'd/etc/iptables/rules.v6': Buffer.alloc(9 * 1024 * 1024, 0x41),
+      'd/etc/sysctl.conf': Buffer.from([0x61, 0x3d, 0xff, 0x0a]),
+    });
+    const out = await lintPaths(['d'], { cwd, rules: [] });
+    expect(out.errors).toEqual([]);
+    const msgs = out.results.map((r) => [r.filePath, r.diagnostics.map((d) => `${d.ruleId}: ${d.message}`)]);
+    expect(msgs).toEqual([
+      ['d/etc/iptables/rules.v4', [expect.stringMatching(/^syntax-error: File is binary/)]],
+      ['d/etc/iptables/rules.v6', [expect.stringMatching(/^syntax-error: File is too large to lint \(9\.0 MiB/)]],
+      ['d/etc/sysctl.conf', expect.arrayContaining([expect.stringMatching(/^syntax-error: File is not valid UTF-8 \(byte 0xff\)/)])],
+    ]);
+  });
+
+  it('turns a throwing rule into an error and keeps the other rules', async () => {
+    const cwd = tree({ 'h/etc/wireguard/wg0.conf': WG });
+    const { rule } = probe();
+    const boom = defineRule<HostModel>({
+      meta: { id: 'boom', severity: 'error', fixable: false, summary: 'Boom', languages: ['wg'] },
+      check() {
+        throw new Error('kaput');
+      },
+    });
+    const out = await lintPaths(['h'], { cwd, rules: [boom, rule] });
+    expect(out.errors).toEqual([{ path: 'h', message: 'internal error: rule boom failed: kaput', cause: expect.any(Error) }]);
+    expect(out.results[0]!.diagnostics.map((d) => d.ruleId)).toEqual(['probe']);
+  });
+
+  it('masks key values that reach a message, and hides fixes that would print them', async () => {
+    const key = 'SECRETmarker000000000000000000000000000000=';
+    const cwd = tree({ 'h/etc/wireguard/wg0.conf': `[Interface]\nPrivateKey = ${key}\n` });
+    const leaky = defineRule<HostModel>({
+      meta: { id: 'leaky', severity: 'error', fixable: true, summary: 'Leaky', languages: ['wg'] },
+      check(ctx) {
+        const f = ctx.model.files[0]!;
+        ctx.report({ file: f.file.path, range: { start: 12, end: 22 }, message: `Bad key ${key}.`, fix: { title: 't', edits: [{ range: { start: 25, end: 25 }, text: key }] } });
+      },
+    });
+    const out = await lintPaths(['h'], { cwd, rules: [leaky] });
+    expect(JSON.stringify(out.results.map((r) => r.diagnostics))).not.toContain('SECRETmarker');
+    expect(out.results[0]!.diagnostics[0]).toMatchObject({ message: 'Bad key <redacted>.' });
+    expect(out.results[0]!.diagnostics[0]!.fix).toBeUndefined();
+  });
+});
+
+describe('fixes', () => {
+  const uppercase = defineRule<HostModel>({
+    meta: { id: 'upper', severity: 'warning', fixable: true, summary: 'Upper', languages: ['wg'] },
+    check(ctx) {
+      for (const f of ctx.model.files) {
+        const m = /address/.exec(f.file.text);
+        if (m) ctx.report({ file: f.file.path, range: { start: m.index, end: m.index + 7 }, message: 'Spell it Address.', fix: { title: 'Capitalise', edits: [{ range: { start: m.index, end: m.index + 1 }, text: 'A' }] } });
+      }
+    },
+  });
+
+  it('applies fixes until stable, keeps BOM, CRLF and every other byte, and reports what remains', async () => {
+    const original = '\uFEFF[Interface]\r\naddress = 10.0.0.1/24\r\n# ü comment\r\naddress = 10.0.0.2/24'; // no final newline
+    const cwd = tree({ 'h/etc/wireguard/wg0.conf': original });
+    const out = await lintPaths(['h'], { cwd, rules: [uppercase], fix: true });
+    const written = readFileSync(join(cwd, 'h/etc/wireguard/wg0.conf'), 'utf8');
+    expect(written).toBe('\uFEFF[Interface]\r\nAddress = 10.0.0.1/24\r\n# ü comment\r\nAddress = 10.0.0.2/24');
+    expect(out.results[0]).toMatchObject({ fixed: true, diagnostics: [] });
+  });
+
+  it('does not rewrite files it cannot round-trip', async () => {
+    const bytes = Buffer.concat([Buffer.from('[Interface]\naddress = 1\n# '), Buffer.from([0xff]), Buffer.from('\n')]);
+    const cwd = tree({ 'h/etc/wireguard/wg0.conf': bytes });
+    const out = await lintPaths(['h'], { cwd, rules: [uppercase], fix: true });
+    expect(readFileSync(join(cwd, 'h/etc/wireguard/wg0.conf')).equals(bytes)).toBe(true);
+    expect(out.results[0]!.fixed).toBe(false);
+    expect(out.results[0]!.diagnostics.map((d) => d.ruleId)).toEqual(['upper', 'syntax-error']);
+  });
+
+  it('applyFixes takes non-overlapping fixes whole, earliest first', () => {
+    const text = 'abcdefghij';
+    const fix = (edits: [number, number, string][]) => ({ title: 't', edits: edits.map(([start, end, t]) => ({ range: { start, end }, text: t })) });
+    expect(applyFixes(text, [fix([[0, 2, 'XY']]), fix([[1, 3, 'no']]), fix([[5, 6, '5'], [8, 8, '+']])])).toBe('XYcde5gh+ij');
+    // a fix with one overlapping edit is skipped entirely
+    expect(applyFixes(text, [fix([[0, 2, '']]), fix([[1, 2, 'x'], [9, 10, 'J']])])).toBe('cdefghij');
+    // out-of-range edits are ignored
+    expect(applyFixes(text, [fix([[8, 99, '']])])).toBe(text);
+  });
+
+  it('leaves only the target file changed', async () => {
+    const cwd = tree({ 'h/etc/wireguard/wg0.conf': '[Interface]\naddress = 1\n', 'h/etc/wireguard/wg1.conf': '[Interface]\naddress = 2\n' });
+    await lintPaths(['h/etc/wireguard/wg0.conf'], { cwd, rules: [uppercase], fix: true });
+    expect(readFileSync(join(cwd, 'h/etc/wireguard/wg0.conf'), 'utf8')).toBe('[Interface]\nAddress = 1\n');
+    expect(readFileSync(join(cwd, 'h/etc/wireguard/wg1.conf'), 'utf8')).toBe('[Interface]\naddress = 2\n');
+  });
+});

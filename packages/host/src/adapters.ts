@@ -1,0 +1,54 @@
+// The one place the host model calls the argument parsers of the syntax packages for hook words.
+import type { SyntaxProblem, TextRange, Word } from '@wglint/core';
+import { type IptCommand, parseIptablesArgs } from '@wglint/iptables';
+import { parseIpCommand } from '@wglint/iproute';
+import { type NftRuleset, parseNftCommandLine } from '@wglint/nft';
+import type { ShellWord } from '@wglint/shell';
+import { parseSysctlCommand } from '@wglint/sysctl';
+import type { Family } from './net.js';
+import type { ParsedFile } from './parsed-file.js';
+import { normSysctlKey } from './sysctl-facts.js';
+
+/** `iptables ARGS` (words after the program). */
+export function parseIptWords(words: readonly Word[], family: Family): { command?: IptCommand; problems: readonly SyntaxProblem[] } {
+  const r = parseIptablesArgs(words, { family });
+  return { command: r.ast, problems: r.problems };
+}
+
+/** `nft ARGS` one-liner: the words after `nft` and its options, joined as nft reads them. */
+export function parseNftWords(words: readonly Word[]): { ruleset?: NftRuleset; problems: readonly SyntaxProblem[] } {
+  if (words.length === 0) return { problems: [] };
+  // Join the argv as nft does, remembering where each character came from in the file.
+  let text = '';
+  const map: number[] = [];
+  for (const w of words) {
+    if (text) {
+      text += ' ';
+      map.push(w.range.start);
+    }
+    const sw = w as Partial<ShellWord> & Word;
+    for (let j = 0; j < w.text.length; j++) {
+      text += w.text[j];
+      map.push(sw.offsets?.[j] ?? Math.min(w.range.start + j, w.range.end));
+    }
+  }
+  const end = words[words.length - 1]!.range.end;
+  const mapOffset = (o: number): number => (o >= map.length ? end : map[o]!);
+  const r = parseNftCommandLine(text, { mapOffset });
+  return { ruleset: r.ast, problems: r.problems };
+}
+
+/** Syntax problems of `ip ARGS` (words including the program). */
+export function ipProblems(words: readonly Word[]): readonly SyntaxProblem[] {
+  return parseIpCommand(words).problems;
+}
+
+/** Syntax problems of `sysctl ARGS` (words including the program). */
+export function sysctlProblems(words: readonly Word[]): readonly SyntaxProblem[] {
+  return parseSysctlCommand(words).problems;
+}
+
+/** `key = value` assignments of a sysctl.d file, with the range of each line. */
+export function sysctlFileAssignments(f: ParsedFile & { language: 'sysctl' }): { key: string; value: string; range: TextRange }[] {
+  return f.ast.entries.map((e) => ({ key: normSysctlKey(e.key), value: e.value, range: e.range }));
+}

@@ -1,0 +1,126 @@
+import type { Word } from '@wglint/core';
+import { argv, parseShell, type ShellCommand, type ShellProgram } from '@wglint/shell';
+import { ipProblems, parseIptWords, parseNftWords, sysctlProblems } from './adapters.js';
+import { iptFactsOf } from './ipt-facts.js';
+import { ipRuleFactOf, routeFactOf, splitIpInvocation } from './ip-facts.js';
+import type { HookCommand, HookLine, ModelProblem, NftCommandFact, Origin } from './model.js';
+import { nftFactsOf } from './nft-facts.js';
+import { sysctlCommandAssignments } from './sysctl-facts.js';
+
+const IPT4 = new Set(['iptables', 'iptables-nft', 'iptables-legacy']);
+const IPT6 = new Set(['ip6tables', 'ip6tables-nft', 'ip6tables-legacy']);
+const RESTORE = new Set(['iptables-restore', 'ip6tables-restore', 'iptables-nft-restore', 'ip6tables-nft-restore', 'iptables-legacy-restore', 'ip6tables-legacy-restore']);
+
+/** Splits one hook line into typed commands; syntax problems go to `problems`. */
+export function typeHookLine(
+  line: HookLine,
+  iface: string,
+  file: string,
+  fileText: string,
+  problems: ModelProblem[],
+): HookCommand[] {
+  const parsed = parseShell(line.value, { baseOffset: line.valueRange.start, interfaceName: iface });
+  for (const p of parsed.problems) problems.push({ file, range: p.range, message: p.message });
+  const out: HookCommand[] = [];
+  for (const cmd of commandsOf(parsed.ast)) {
+    const typed = typeCommand(cmd, line, iface, file, fileText, problems);
+    if (typed) out.push(typed);
+  }
+  return out;
+}
+
+/** Top-level commands, plus those of `bash -c '...'` scripts (not `$(...)`, whose output is a value). */
+function commandsOf(p: ShellProgram): ShellCommand[] {
+  const out: ShellCommand[] = [];
+  for (const c of p.commands) {
+    if (c.script) out.push(...commandsOf(c.script));
+    else out.push(c);
+  }
+  return out;
+}
+
+function typeCommand(cmd: ShellCommand, line: HookLine, iface: string, file: string, fileText: string, problems: ModelProblem[]): HookCommand | undefined {
+  const words = argv(cmd);
+  if (words.length === 0) return undefined;
+  const program = words[0]!.text.replace(/^.*\//, '');
+  const range = { start: words[0]!.range.start, end: words[words.length - 1]!.range.end };
+  const base = {
+    iface,
+    file,
+    hook: line.kind,
+    line,
+    words,
+    program,
+    range,
+    sourceText: fileText.slice(range.start, range.end),
+    dynamic: words.some((w) => w.dynamic),
+    conditional: cmd.before === '||',
+  };
+  const origin = (w?: Word): Origin => ({ kind: 'hook', file, range: w ? w.range : range, iface, hook: line.kind });
+  const args = words.slice(1);
+  const report = (ps: readonly { range: { start: number; end: number }; message: string }[]): void => {
+    for (const p of ps) problems.push({ file, range: p.range, message: p.message });
+  };
+
+  if (IPT4.has(program) || IPT6.has(program)) {
+    const family = IPT6.has(program) ? 'ipv6' : 'ipv4';
+    const r = parseIptWords(args, family);
+    report(r.problems);
+    if (!r.command) return { ...base, type: 'opaque' };
+    const facts = iptFactsOf(r.command);
+    return { ...base, type: 'iptables', family, ipt: r.command, ...(facts ? { facts } : {}) };
+  }
+  if (RESTORE.has(program)) return { ...base, type: 'iptables-restore' };
+  if (program === 'ip') {
+    report(ipProblems(words));
+    const inv = splitIpInvocation(args);
+    if (inv.object === 'rule') return { ...base, type: 'ip-rule', rule: ipRuleFactOf(inv.rest, inv.family, origin()) };
+    if (inv.object === 'route') return { ...base, type: 'ip-route', route: routeFactOf(inv.rest, inv.family, origin()) };
+    if (inv.object === 'link') return { ...base, type: 'ip-link' };
+    if (inv.object === 'addr') return { ...base, type: 'ip-addr' };
+    return { ...base, type: 'ip-other' };
+  }
+  if (program === 'sysctl') {
+    report(sysctlProblems(words));
+    return { ...base, type: 'sysctl', assignments: sysctlCommandAssignments(args, origin) };
+  }
+  if (program === 'nft') return { ...base, type: 'nft', nft: nftCommandOf(args, file, report) };
+  if (program === 'resolvconf') return { ...base, type: 'resolvconf' };
+  if (program === 'wg') return { ...base, type: 'wg' };
+  if (program === 'tc') return { ...base, type: 'tc' };
+  return { ...base, type: 'opaque' };
+}
+
+const NFT_FLAGS_WITH_ARG = new Set(['-I', '--includepath', '-D', '--define', '-o', '--optimize']);
+
+/** What `nft ...` does. `-f FILE` is a file load; a one-liner is parsed by @wglint/nft. */
+function nftCommandOf(args: readonly Word[], file: string, report: (ps: readonly { range: { start: number; end: number }; message: string }[]) => void): NftCommandFact {
+  let i = 0;
+  while (i < args.length && args[i]!.text.startsWith('-')) {
+    const t = args[i]!.text;
+    if (t === '-f' || t === '--file') return { verb: 'file', object: 'file', rules: [] };
+    i += NFT_FLAGS_WITH_ARG.has(t) ? 2 : 1;
+  }
+  const rest = args.slice(i);
+  const r = parseNftWords(rest);
+  report(r.problems);
+  const joined = rest.map((w) => w.text).join(' ').trim();
+  const tokens = joined.split(/\s+/);
+  const verb = tokens[0] ?? '';
+  const object = tokens[1] ?? '';
+  const FAMILIES = ['ip', 'ip6', 'inet', 'arp', 'bridge', 'netdev'];
+  let k = 2;
+  let family: string | undefined;
+  if (object !== 'ruleset' && FAMILIES.includes(tokens[k] ?? '')) family = tokens[k++];
+  const table = object === 'ruleset' ? undefined : tokens[k++];
+  const chain = object === 'rule' || object === 'chain' ? tokens[k] : undefined;
+  const facts = r.ruleset ? nftFactsOf(r.ruleset, file) : { rules: [] };
+  return {
+    verb,
+    object,
+    ...(family || object === 'table' || object === 'chain' || object === 'rule' || object === 'set' ? { family: family ?? 'ip' } : {}),
+    ...(table !== undefined ? { table } : {}),
+    ...(chain !== undefined ? { chain } : {}),
+    rules: facts.rules,
+  };
+}

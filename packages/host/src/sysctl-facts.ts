@@ -1,0 +1,91 @@
+import type { Word } from '@wglint/core';
+import { normalizeSysctlKey } from '@wglint/sysctl';
+import type { HostModel, Origin, SysctlAssignment } from './model.js';
+import type { PortRange } from './net.js';
+
+/**
+ * Normalises a sysctl key to the dotted form: `net/ipv4/conf/wg0/rp_filter` → `net.ipv4.conf.wg0.rp_filter`.
+ * In the slash form a `.` belongs to a name (an interface `wg.home`), so it is kept as `/` there.
+ */
+export function normSysctlKey(key: string): string {
+  return normalizeSysctlKey(key.trim());
+}
+
+/** The kernel's values before any file is applied (facts §4). */
+export const KERNEL_DEFAULTS: Readonly<Record<string, string>> = {
+  'net.ipv4.ip_forward': '0',
+  'net.ipv4.conf.all.forwarding': '0',
+  'net.ipv6.conf.all.forwarding': '0',
+  'net.ipv4.conf.all.rp_filter': '0',
+  'net.ipv4.conf.default.rp_filter': '0',
+  'net.ipv4.conf.all.src_valid_mark': '0',
+  'net.ipv4.conf.default.src_valid_mark': '0',
+  'net.ipv4.ip_local_port_range': '32768 60999',
+  'net.ipv4.ip_local_reserved_ports': '',
+};
+
+/** Reads the assignments of `sysctl [-w] [-q] key=value ...` (argv without `sysctl`); `-p` files are not followed. */
+export function sysctlCommandAssignments(args: readonly Word[], origin: (w: Word) => Origin): SysctlAssignment[] {
+  const out: SysctlAssignment[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i]!.text;
+    if (t === '-p' || t === '--load' || t === '-f') return [];
+    if (t.startsWith('-')) continue;
+    const eq = t.indexOf('=');
+    if (eq <= 0) continue;
+    out.push({ key: normSysctlKey(t.slice(0, eq)), value: t.slice(eq + 1).trim(), origin: origin(args[i]!) });
+  }
+  return out;
+}
+
+/** The value of a key in a phase, falling back to the kernel default; undefined when unknown. */
+export function sysctlValue(model: HostModel, phase: 'boot' | 'up', key: string): SysctlAssignment | undefined {
+  const map = phase === 'boot' ? model.sysctl.boot : model.sysctl.up;
+  const hit = map.get(key);
+  if (hit) return hit;
+  const d = KERNEL_DEFAULTS[key];
+  return d === undefined ? undefined : { key, value: d, origin: { kind: 'default' } };
+}
+
+/**
+ * The value of a per-interface ipv4 conf key for an interface created by wg-quick: the interface
+ * starts with `conf.default.X` as it was at boot, then hooks may set `conf.IFACE.X`.
+ */
+export function interfaceConfValue(model: HostModel, iface: string, name: string): SysctlAssignment | undefined {
+  const own = model.sysctl.up.get(`net.ipv4.conf.${iface.replace(/\./g, '/')}.${name}`);
+  if (own) return own;
+  // Per-interface keys in sysctl.d are applied at boot, before wg-quick creates the interface (facts §4.1).
+  return sysctlValue(model, 'boot', `net.ipv4.conf.default.${name}`);
+}
+
+/**
+ * The value the kernel uses for rp_filter/src_valid_mark on an interface: the max of
+ * `conf.all` and `conf.IFACE` (facts §4.1), with the assignment that decides it.
+ */
+export function effectiveConf(model: HostModel, iface: string, name: 'rp_filter' | 'src_valid_mark'): { value: number; decidedBy: SysctlAssignment[] } {
+  const all = sysctlValue(model, 'up', `net.ipv4.conf.all.${name}`);
+  const own = interfaceConfValue(model, iface, name);
+  const a = Number(all?.value ?? 0) || 0;
+  const o = Number(own?.value ?? 0) || 0;
+  const value = Math.max(a, o);
+  const decidedBy = [all, own].filter((x): x is SysctlAssignment => x !== undefined && (Number(x.value) || 0) === value);
+  return { value, decidedBy };
+}
+
+/** The ephemeral port range minus the reserved ports, at boot (defaults + files). */
+export function ephemeralPorts(model: HostModel): { range: PortRange; reserved: PortRange[]; origin: Origin; reservedOrigin: Origin } {
+  const r = sysctlValue(model, 'up', 'net.ipv4.ip_local_port_range')!;
+  const nums = r.value.split(/\s+/).map(Number);
+  const range = nums.length === 2 && nums.every((n) => Number.isInteger(n)) && nums[0]! <= nums[1]! ? { from: nums[0]!, to: nums[1]! } : { from: 32768, to: 60999 };
+  const res = sysctlValue(model, 'up', 'net.ipv4.ip_local_reserved_ports')!;
+  const reserved = res.value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const [a, b] = s.split('-').map(Number);
+      return { from: a!, to: b ?? a! };
+    })
+    .filter((p) => Number.isInteger(p.from) && Number.isInteger(p.to));
+  return { range, reserved, origin: r.origin, reservedOrigin: res.origin };
+}

@@ -1,0 +1,55 @@
+import type { IptFamily } from '../ast.js';
+import { miscMatches } from './matches-misc.js';
+import { protoMatches } from './matches-proto.js';
+import { stateMatches } from './matches-state.js';
+import { targets } from './targets.js';
+import type { ExtDef } from './types.js';
+
+export type { ExtDef, OptDef, FinalContext, FinalProblem } from './types.js';
+
+/** Module names that load another module (`-m icmpv6` is `icmp6`, `-m state` stays `state`). */
+const MATCH_ALIASES: Readonly<Record<string, string>> = { icmpv6: 'icmp6', 'ipv6-icmp': 'icmp6' };
+
+let matchIndex: Map<string, ExtDef> | undefined;
+let targetIndex: Map<string, ExtDef> | undefined;
+
+function key(name: string, family: IptFamily): string {
+  return `${family}:${name}`;
+}
+
+function build(defs: readonly ExtDef[]): Map<string, ExtDef> {
+  const m = new Map<string, ExtDef>();
+  for (const d of defs) {
+    for (const fam of ['ipv4', 'ipv6'] as const) {
+      if (d.family && d.family !== fam) continue;
+      m.set(key(d.name, fam), d);
+    }
+  }
+  return m;
+}
+
+/** The match extension `name` for the family, or undefined when iptables would say "Couldn't load match". */
+export function findMatch(name: string, family: IptFamily): ExtDef | undefined {
+  matchIndex ??= build([...protoMatches, ...stateMatches, ...miscMatches]);
+  return matchIndex.get(key(MATCH_ALIASES[name] ?? name, family));
+}
+
+/** The target extension `name` (case-sensitive), or undefined (then `-j name` is a chain). */
+export function findTarget(name: string, family: IptFamily): ExtDef | undefined {
+  targetIndex ??= build(targets);
+  return targetIndex.get(key(name, family));
+}
+
+/** Whether `name` is a target of either family (chains may not be named like targets). */
+export function isTargetName(name: string): boolean {
+  return findTarget(name, 'ipv4') !== undefined || findTarget(name, 'ipv6') !== undefined;
+}
+
+/** The match loaded implicitly by `-p PROTO` (iptables' `load_proto`), by protocol name. */
+export function protocolMatchName(proto: string, family: IptFamily): string | undefined {
+  const p = proto.toLowerCase();
+  const byNumber: Record<string, string> = { '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmp6', '132': 'sctp', '33': 'dccp', '50': 'esp', '51': 'ah', '135': 'mh', '108': 'ipcomp' };
+  const byName: Record<string, string> = { 'ipv6-icmp': 'icmp6', icmpv6: 'icmp6', 'mobility-header': 'mh' };
+  const name = byNumber[p] ?? byName[p] ?? p;
+  return findMatch(name, family) ? name : undefined;
+}

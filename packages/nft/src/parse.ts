@@ -1,0 +1,106 @@
+// Entry points: lex → chevrotain tree parse → per-section builders → typed AST.
+import type { IToken } from 'chevrotain';
+import type { ParseResult } from '@wglint/core';
+import type { NftCommand, NftInclude, NftRuleset } from './ast.js';
+import { lexNft } from './lexer.js';
+import { treeParser } from './parser.js';
+import { Ctx, Cur, buildTree, realToken } from './tree.js';
+import { guarded } from './productions/common.js';
+import { buildCommand } from './productions/ruleset.js';
+
+/** How `include "…"` directives are resolved (optional; without it includes stay unresolved). */
+export interface NftIncludeResolver {
+  /** Returns the text of a file, or null when it does not exist. */
+  readFile(path: string): string | null;
+  /** Expands a glob pattern to file paths (sorted); when absent, patterns are not expanded. */
+  glob?(pattern: string): string[];
+  /** Maximum include depth (default 16). */
+  maxDepth?: number;
+}
+
+export interface NftParseOptions {
+  /** Maps an offset in `text` to an offset in the file (hook commands parsed from joined argv). */
+  mapOffset?: (offset: number) => number;
+  /** Resolves includes; their files are parsed and attached to `NftInclude.resolved`. */
+  include?: NftIncludeResolver;
+  /** Path of this file (for include cycle detection). */
+  fileName?: string;
+}
+
+/** Parses an nft ruleset file (`nft -f` input). Never throws. */
+export function parseNft(text: string, options: NftParseOptions = {}): ParseResult<NftRuleset> {
+  return parseWithStack(text, options, options.fileName ? [options.fileName] : []);
+}
+
+/**
+ * Parses the nft command line (`nft add rule inet t c tcp dport 22 accept`, argv joined with
+ * spaces, without the leading `nft` and options). Same grammar as a ruleset line.
+ */
+export function parseNftCommandLine(text: string, options: NftParseOptions = {}): ParseResult<NftRuleset> {
+  return parseNft(text, options);
+}
+
+function parseWithStack(text: string, options: NftParseOptions, stack: string[]): ParseResult<NftRuleset> {
+  const ctx = new Ctx(text, options.mapOffset);
+  try {
+    const lexed = lexNft(text);
+    for (const t of lexed.tokens) {
+      if (t.tokenType.name === 'UnterminatedString') ctx.error(ctx.range(t.startOffset, t.startOffset + t.image.length), 'unterminated string: add the closing `"`');
+    }
+    const p = treeParser();
+    p.input = lexed.tokens;
+    const cst = p.ruleset();
+    for (const e of p.errors) reportParserError(ctx, e.token, e.message, text);
+    const { lines, stray } = buildTree(cst, lexed.tokens, text.length);
+    for (const t of stray) ctx.error(ctx.range(t.startOffset, t.startOffset + 1), 'unexpected `}` with no matching `{`');
+    const commands: NftCommand[] = [];
+    for (const line of lines) {
+      const cur = new Cur(ctx, line.items, line.end, line.terminator);
+      const c = guarded(() => buildCommand(cur));
+      if (c) commands.push(c.type === 'NftInclude' ? resolveInclude(c, options, stack) : c);
+    }
+    const comments = lexed.comments.map((t: IToken) => ({ text: t.image, range: ctx.range(t.startOffset, t.startOffset + t.image.length) }));
+    // Keep one problem per position (chevrotain and the builders may both report).
+    const seen = new Set<string>();
+    const problems = ctx.problems.filter((p) => {
+      const k = `${p.range.start}:${p.message}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+    return { ast: { type: 'NftRuleset', commands, comments, range: ctx.range(0, text.length) }, problems };
+  } catch (e) {
+    return {
+      ast: { type: 'NftRuleset', commands: [], comments: [], range: ctx.range(0, text.length) },
+      problems: [...ctx.problems, { range: ctx.range(0, Math.min(1, text.length)), message: `internal nft parser error: ${(e as Error).message}` }],
+    };
+  }
+}
+
+function reportParserError(ctx: Ctx, token: IToken, message: string, text: string): void {
+  if (!realToken(token) || token.tokenType.name === 'EOF') {
+    ctx.error(ctx.range(text.length, text.length), 'unexpected end of input: a `{` is not closed; add the matching `}`');
+    return;
+  }
+  void message;
+  ctx.error(ctx.range(token.startOffset, token.startOffset + token.image.length), `unexpected \`${token.image}\``);
+}
+
+const GLOB = /[*?[]/;
+
+function resolveInclude(inc: NftInclude, options: NftParseOptions, stack: string[]): NftInclude {
+  const r = options.include;
+  if (!r) return inc;
+  const maxDepth = r.maxDepth ?? 16;
+  if (stack.length >= maxDepth) return { ...inc, resolved: [] };
+  const files = GLOB.test(inc.path.text) ? (r.glob ? r.glob(inc.path.text) : []) : [inc.path.text];
+  const resolved: { file: string; ruleset: NftRuleset }[] = [];
+  for (const f of files) {
+    if (stack.includes(f)) continue; // include cycle
+    const text = r.readFile(f);
+    if (text === null) continue;
+    const sub = parseWithStack(text, { include: r, fileName: f }, [...stack, f]);
+    resolved.push({ file: f, ruleset: sub.ast });
+  }
+  return { ...inc, resolved };
+}

@@ -1,0 +1,3 @@
+import type { HostRule } from '../host-rule.js';
+
+export const rules: readonly HostRule[] = [];

@@ -1,0 +1,229 @@
+import { defineRule, type Fix } from '@wglint/core';
+import type { HookCommand, HostModel, WgInterface } from '@wglint/host';
+import { cidrKey, sysctlValue } from '@wglint/host';
+import { isDown, isUp, runsScript, shown } from './utils.js';
+
+/** What an up command leaves behind after the interface is gone, and how to recognise its undo. */
+interface Lasting {
+  /** Noun phrase: "a firewall rule", "a policy routing rule". */
+  readonly what: string;
+  readonly undone: (d: HookCommand) => boolean;
+  /** The undo command, when it is certain. */
+  readonly undo?: string;
+  /** Advice when there is no certain undo. */
+  readonly advice?: string;
+}
+
+export default defineRule<HostModel>({
+  meta: {
+    id: 'hook-missing-teardown',
+    severity: 'warning',
+    summary: 'A PreUp/PostUp command whose effect outlives the interface has no PreDown/PostDown that undoes it',
+    fixable: true,
+    languages: ['wg'],
+  },
+  check(ctx) {
+    for (const i of ctx.model.interfaces) {
+      const downs = i.hooks.filter(isDown);
+      // A script or an iptables-restore in a down hook may undo anything: stay quiet.
+      if (downs.some(runsScript)) continue;
+      for (const u of i.hooks.filter(isUp)) {
+        for (const l of lasting(ctx.model, i, u)) {
+          if (downs.some(l.undone)) continue;
+          const fix: Fix | undefined = l.undo
+            ? { title: `Add \`PostDown = ${l.undo}\``, edits: [{ range: { start: i.hookInsertOffset, end: i.hookInsertOffset }, text: `${i.eol}PostDown = ${l.undo}` }] }
+            : undefined;
+          ctx.report({
+            file: u.file,
+            range: u.range,
+            message:
+              `\`${shown(u)}\` (${u.hook}) adds ${l.what} that outlives ${i.name}, and no PreDown/PostDown undoes it: ` +
+              `it stays after \`wg-quick down\` and every restart adds another copy. ` +
+              (l.undo ? `Add \`PostDown = ${l.undo}\`.` : (l.advice ?? '')),
+            ...(fix ? { fix } : {}),
+          });
+        }
+      }
+    }
+  },
+});
+
+function lasting(model: HostModel, i: WgInterface, u: HookCommand): Lasting[] {
+  switch (u.type) {
+    case 'iptables':
+      return iptLasting(u);
+    case 'ip-rule': {
+      if (u.rule.op !== 'add') return [];
+      const add = u.rule;
+      const addParts = new Set(splitSelector(add.selectorKey));
+      const verb = u.words.findIndex((w, k) => k > 1 && /^(add|a|ad)$/.test(w.text));
+      return [
+        {
+          what: 'a policy routing rule',
+          undone: (d) =>
+            (d.type === 'ip-rule' &&
+              d.rule.family === add.family &&
+              d.rule.op === 'del' &&
+              (d.rule.priority === undefined || d.rule.priority === add.priority) &&
+              splitSelector(d.rule.selectorKey).every((p) => addParts.has(p)) &&
+              (d.rule.priority !== undefined || d.rule.selectorKey !== '')) ||
+            (d.type === 'ip-rule' && d.words.some((w) => w.text === 'flush')),
+          ...(verb > 0 ? { undo: replaceWord(u, verb, 'del') } : {}),
+        },
+      ];
+    }
+    case 'ip-route': {
+      const r = u.route;
+      if (r.op === 'del' || r.op === 'other' || r.op === 'change') return [];
+      // Routes through the interface vanish with it (facts §4.5).
+      if (r.dev === i.name || !r.cidr) return [];
+      const key = cidrKey(r.cidr);
+      const verb = u.words.findIndex((w, k) => k > 1 && /^(add|a|ad|replace|append|prepend)$/.test(w.text));
+      return [
+        {
+          what: `a route in table ${r.table}`,
+          undone: (d) =>
+            d.type === 'ip-route' &&
+            ((d.route.op === 'del' && d.route.cidr !== undefined && cidrKey(d.route.cidr) === key && d.route.table === r.table) ||
+              d.words.some((w) => w.text === 'flush')),
+          ...(verb > 0 ? { undo: replaceWord(u, verb, 'del') } : {}),
+        },
+      ];
+    }
+    case 'nft':
+      return nftLasting(i, u);
+    case 'sysctl': {
+      const out: Lasting[] = [];
+      for (const a of u.assignments) {
+        const m = /^net\.ipv[46]\.conf\.([^.]+)\./.exec(a.key);
+        if (m && m[1] !== 'all' && m[1] !== 'default') continue; // per-interface: reset when the interface is recreated
+        if (/(^net\.ipv4\.ip_forward$|\.forwarding$)/.test(a.key)) continue; // other services rely on forwarding staying on
+        const before = sysctlValue(model, 'boot', a.key);
+        if (before && before.value === a.value) continue; // no change
+        out.push({
+          what: `a global kernel setting (${a.key}=${a.value})`,
+          undone: (d) => d.type === 'sysctl' && d.assignments.some((x) => x.key === a.key),
+          advice: before
+            ? `Restore it in PostDown (\`PostDown = sysctl -w ${a.key}=${before.value}\` if ${before.value} is the value you had before), or set it permanently in /etc/sysctl.d/.`
+            : `Restore the previous value in PostDown, or set it permanently in /etc/sysctl.d/.`,
+        });
+      }
+      return out;
+    }
+    default:
+      return [];
+  }
+}
+
+function iptLasting(u: HookCommand & { type: 'iptables' }): Lasting[] {
+  const ipt = u.ipt;
+  const chain = ipt.chain?.text;
+  const sameTable = (d: HookCommand): d is HookCommand & { type: 'iptables' } => d.type === 'iptables' && d.family === u.family && d.ipt.table === ipt.table;
+  const restore = (d: HookCommand): boolean => d.type === 'iptables-restore';
+  if ((ipt.kind === 'append' || ipt.kind === 'insert') && chain && u.facts) {
+    const spec = u.facts.specKey;
+    let undo: string | undefined;
+    if (ipt.commandWord) {
+      const edits: { range: { start: number; end: number }; text: string }[] = [{ range: ipt.commandWord.range, text: ipt.commandWord.text.startsWith('--') ? '--delete' : '-D' }];
+      if (ipt.ruleNumber) edits.push({ range: { start: ipt.chain!.range.end, end: ipt.ruleNumber.word.range.end }, text: '' });
+      undo = applyLocal(u, edits);
+    }
+    return [
+      {
+        what: 'a firewall rule',
+        undone: (d) =>
+          restore(d) ||
+          (sameTable(d) &&
+            ((d.ipt.kind === 'delete' && d.ipt.chain?.text === chain && (d.facts?.specKey === spec || d.ipt.ruleNumber !== undefined || d.dynamic)) ||
+              ((d.ipt.kind === 'flush' || d.ipt.kind === 'delete-chain') && (!d.ipt.chain || d.ipt.chain.text === chain)))),
+        ...(undo ? { undo } : {}),
+      },
+    ];
+  }
+  if (ipt.kind === 'new-chain' && chain) {
+    return [
+      {
+        what: `a firewall chain (${chain})`,
+        undone: (d) => restore(d) || (sameTable(d) && d.ipt.kind === 'delete-chain' && (!d.ipt.chain || d.ipt.chain.text === chain)),
+        advice: `Add \`PostDown = ${u.program}${ipt.table !== 'filter' ? ` -t ${ipt.table}` : ''} -F ${chain}; ${u.program}${ipt.table !== 'filter' ? ` -t ${ipt.table}` : ''} -X ${chain}\` (after removing the jumps to it).`,
+      },
+    ];
+  }
+  if (ipt.kind === 'policy' && chain) {
+    return [
+      {
+        what: `a chain policy (${chain} ${ipt.policy?.text ?? ''})`,
+        undone: (d) => restore(d) || (sameTable(d) && d.ipt.kind === 'policy' && d.ipt.chain?.text === chain),
+        advice: `Set the previous policy back in PostDown (\`PostDown = ${u.program} -P ${chain} ACCEPT\` if it was ACCEPT).`,
+      },
+    ];
+  }
+  return [];
+}
+
+function nftLasting(i: WgInterface, u: HookCommand & { type: 'nft' }): Lasting[] {
+  const n = u.nft;
+  if (!['add', 'create', 'insert', 'replace'].includes(n.verb)) return [];
+  if (!['table', 'chain', 'rule', 'set', 'map', 'element', 'flowtable', 'counter', 'quota'].includes(n.object)) return [];
+  // wg-quick deletes its own `wg-quick-IFACE` tables on down.
+  if (n.table === `wg-quick-${i.name}`) return [];
+  const family = n.family ?? 'ip';
+  const undone = (d: HookCommand): boolean => {
+    if (d.type !== 'nft') return false;
+    const x = d.nft;
+    if (x.verb === 'file') return true;
+    if (x.object === 'ruleset' && x.verb === 'flush') return true;
+    const sameTable = (x.family ?? 'ip') === family && x.table === n.table;
+    if (!sameTable) return false;
+    if ((x.verb === 'delete' || x.verb === 'destroy') && x.object === 'table') return true;
+    if (x.verb === 'flush' && x.object === 'table') return n.object === 'rule';
+    if (n.object === 'table') return false;
+    if ((x.verb === 'delete' || x.verb === 'destroy' || x.verb === 'flush') && x.object === 'chain' && x.chain === n.chain) return n.object === 'rule' || n.object === 'chain';
+    if ((x.verb === 'delete' || x.verb === 'destroy') && x.object === n.object) return true;
+    return false;
+  };
+  const table = n.table ?? '';
+  if (n.object === 'table') {
+    return [{ what: `an nftables table (${family} ${table})`, undone, undo: `nft delete table ${family} ${table}` }];
+  }
+  return [
+    {
+      what: n.object === 'rule' ? 'an nftables rule' : `an nftables ${n.object}`,
+      undone,
+      advice:
+        n.object === 'rule'
+          ? `nft cannot delete a rule by its text; keep the interface's rules in a table of their own and add \`PostDown = nft delete table ${family} ${table}\`.`
+          : `Add \`PostDown = nft delete table ${family} ${table}\` (or delete the ${n.object}).`,
+    },
+  ];
+}
+
+function splitSelector(key: string): string[] {
+  const out: string[] = [];
+  const t = key.split(' ').filter(Boolean);
+  for (let k = 0; k < t.length; k++) {
+    if (t[k] === 'not') out.push('not');
+    else {
+      out.push(`${t[k]} ${t[k + 1] ?? ''}`);
+      k++;
+    }
+  }
+  return out;
+}
+
+/** The command's source text with word `k` replaced. */
+function replaceWord(u: HookCommand, k: number, text: string): string {
+  return applyLocal(u, [{ range: u.words[k]!.range, text }]);
+}
+
+/** Applies edits given in file offsets to the command's own source text. */
+function applyLocal(u: HookCommand, edits: readonly { range: { start: number; end: number }; text: string }[]): string {
+  let out = u.sourceText;
+  for (const e of [...edits].sort((a, b) => b.range.start - a.range.start)) {
+    const s = e.range.start - u.range.start;
+    const t = e.range.end - u.range.start;
+    if (s < 0 || t > out.length) continue;
+    out = out.slice(0, s) + e.text + out.slice(t);
+  }
+  return out;
+}

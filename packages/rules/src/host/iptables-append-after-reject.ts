@@ -1,0 +1,58 @@
+import { defineRule, type Fix, type TextEdit } from '@wglint/core';
+import type { HostModel, IptRuleFact } from '@wglint/host';
+import { iptCovers, isDropping } from '@wglint/host';
+import { originText } from './utils.js';
+
+export default defineRule<HostModel>({
+  meta: {
+    id: 'iptables-append-after-reject',
+    severity: 'warning',
+    summary: 'A rule is added behind a REJECT/DROP that catches every packet it could match, so it never matches',
+    fixable: true,
+    languages: ['wg', 'iptables-save'],
+  },
+  check(ctx) {
+    const model = ctx.model;
+    for (const ins of model.iptables.insertions) {
+      const rule = ins.rule;
+      if (rule.origin.kind === 'default' || rule.origin.kind === 'wg-quick') continue;
+      const before = ins.before.slice(0, ins.index);
+      const catchAll = before.findIndex((r) => isDropping(r.facts) && iptCovers(r.facts, rule.facts));
+      if (catchAll < 0) continue;
+      const blocker = before[catchAll]!;
+      const cmd = rule.command;
+      const chain = rule.chain;
+      const position = catchAll + 1;
+      const how = cmd.kind === 'append' ? `\`-A ${chain}\` appends` : `\`-I ${chain} ${cmd.ruleNumber?.value ?? 1}\` inserts`;
+      const blockerText = `\`${blockerSpec(blocker)}\` (${originText(model, blocker.origin)})`;
+      let fix: Fix | undefined;
+      if (ins.hook && ins.certain && cmd.commandWord && cmd.chain) {
+        const edits: TextEdit[] =
+          cmd.kind === 'insert' && cmd.ruleNumber
+            ? [{ range: cmd.ruleNumber.word.range, text: String(position) }]
+            : [
+                { range: cmd.commandWord.range, text: '-I' },
+                { range: { start: cmd.chain.range.end, end: cmd.chain.range.end }, text: ` ${position}` },
+              ];
+        fix = { title: `Insert the rule at position ${position} of ${chain}`, edits };
+      }
+      const range = cmd.commandWord && cmd.chain ? { start: cmd.commandWord.range.start, end: cmd.chain.range.end } : rule.origin.range;
+      ctx.report({
+        file: rule.origin.file,
+        range,
+        message:
+          `${how} this rule behind ${blockerText}, which ${blocker.facts.target === 'REJECT' ? 'rejects' : 'drops'} ` +
+          `every packet it could match: it never matches. ` +
+          (rule.origin.kind === 'file'
+            ? `Move it above that rule.`
+            : `Insert it before that rule: \`-I ${chain} ${position}\`${ins.certain ? '' : ' (check the position: other interfaces also add rules here)'}.`),
+        ...(fix ? { fix } : {}),
+      });
+    }
+  },
+});
+
+/** The catch-all rule as `iptables -S` would show it (table omitted). */
+function blockerSpec(r: IptRuleFact): string {
+  return `-A ${r.chain}${r.facts.specKey ? ` ${r.facts.specKey}` : ''}`;
+}

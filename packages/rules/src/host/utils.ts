@@ -1,0 +1,69 @@
+import { LineIndex, type TextRange } from '@wglint/core';
+import type { HookCommand, HostModel, Origin, WgInterface } from '@wglint/host';
+
+const indexes = new WeakMap<object, Map<string, LineIndex>>();
+
+/** `path:line` of an offset in one of the host's files, for messages that point elsewhere. */
+export function placeOf(model: HostModel, file: string, offset: number): string {
+  let byFile = indexes.get(model);
+  if (!byFile) indexes.set(model, (byFile = new Map()));
+  let idx = byFile.get(file);
+  if (!idx) {
+    const text = model.files.find((f) => f.file.path === file)?.file.text ?? '';
+    idx = new LineIndex(text);
+    byFile.set(file, idx);
+  }
+  return `${file}:${idx.positionAt(offset).line}`;
+}
+
+/** Where a fact comes from, in words: `etc/sysctl.d/99.conf:3`, `PostUp of wg0 (etc/wireguard/wg0.conf:7)`, `the kernel default`. */
+export function originText(model: HostModel, o: Origin): string {
+  switch (o.kind) {
+    case 'default':
+      return 'the kernel default';
+    case 'file':
+      return placeOf(model, o.file, o.range.start);
+    case 'hook':
+      return `${o.hook} of ${o.iface} (${placeOf(model, o.file, o.range.start)})`;
+    case 'wg-quick':
+      return `wg-quick for ${o.iface}`;
+  }
+}
+
+/** True for down hooks. */
+export function isDown(c: HookCommand): boolean {
+  return c.hook === 'PreDown' || c.hook === 'PostDown';
+}
+
+/** True for up hooks. */
+export function isUp(c: HookCommand): boolean {
+  return c.hook === 'PreUp' || c.hook === 'PostUp';
+}
+
+/**
+ * True when a command runs something the model cannot see into (a script, `bash file`, `source`):
+ * it might do anything, so rules that need "nothing undoes this" stay quiet.
+ */
+export function runsScript(c: HookCommand): boolean {
+  if (c.type !== 'opaque') return false;
+  const w0 = c.words[0]?.text ?? '';
+  return w0.includes('/') || /\.(sh|bash)$/.test(w0) || ['sh', 'bash', 'dash', 'zsh', 'source', '.', 'systemctl', 'ufw', 'firewall-cmd', 'make', 'python3', 'python'].includes(c.program);
+}
+
+/** Range covering words `[from, to]` of a hook command. */
+export function wordsRange(c: HookCommand, from: number, to: number): TextRange {
+  const a = c.words[Math.max(0, from)] ?? c.words[0]!;
+  const b = c.words[Math.min(c.words.length - 1, to)] ?? a;
+  return { start: a.range.start, end: b.range.end };
+}
+
+/** The interface a hook command belongs to. */
+export function ifaceOf(model: HostModel, c: HookCommand): WgInterface | undefined {
+  return model.interfaces.find((i) => i.name === c.iface && i.file === c.file);
+}
+
+/** A hook command as written, for messages (with `%i`, whitespace squeezed, shortened). */
+export function shown(c: HookCommand, max = 90): string {
+  const t = c.sourceText.replace(/\s+/g, ' ');
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}

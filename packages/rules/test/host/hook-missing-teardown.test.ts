@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { at, fixed, run, wg } from './helpers.js';
+
+const ID = 'hook-missing-teardown';
+const CONF = 'etc/wireguard/wg0.conf';
+
+describe(ID, () => {
+  describe('valid', () => {
+    it.each([
+      ['iptables -A paired with -D', 'PostUp = iptables -A FORWARD -i %i -j ACCEPT\nPostDown = iptables -D FORWARD -i %i -j ACCEPT'],
+      ['-I N paired with -D', 'PostUp = iptables -I FORWARD 2 -i %i -j ACCEPT\nPostDown = iptables -D FORWARD -i %i -j ACCEPT'],
+      ['nat table pair', 'PreUp = iptables -t nat -A POSTROUTING -o eth0 -j MASQUERADE\nPostDown = iptables -t nat -D POSTROUTING -o eth0 -j MASQUERADE'],
+      ['ip rule pair', 'PreUp = ip rule add from 10.200.200.1 table 41 priority 100\nPostDown = ip rule del from 10.200.200.1 table 41 priority 100'],
+      ['ip rule deleted by priority', 'PostUp = ip rule add fwmark 1 table 123 priority 456\nPreDown = ip rule del priority 456'],
+      ['route through the interface dies with it', 'PostUp = ip route add 10.100.100.1 dev %i'],
+      ['route into a table through the interface', 'PostUp = ip route add default dev %i table 123'],
+      ['per-interface sysctl', 'PreUp = sysctl -w net.ipv4.conf.wg0.rp_filter=2'],
+      ['forwarding is left on on purpose', 'PreUp = sysctl -w net.ipv4.ip_forward=1'],
+      ['ip link of the interface', 'PostUp = ip link set %i mtu 1400'],
+      ['a down script may undo anything', 'PostUp = iptables -A FORWARD -i %i -j ACCEPT\nPostDown = /etc/wireguard/down.sh'],
+      ['flush of the chain', 'PostUp = iptables -N WG; iptables -A WG -j ACCEPT\nPostDown = iptables -F WG; iptables -X WG'],
+      ['own nft table deleted', "PostUp = nft add table inet wg0fw; nft 'add chain inet wg0fw fwd { type filter hook forward priority 0; }'\nPostDown = nft delete table inet wg0fw"],
+      ['global sysctl restored', 'PostUp = sysctl -w net.ipv4.conf.all.rp_filter=2\nPostDown = sysctl -w net.ipv4.conf.all.rp_filter=1'],
+      ['ip6tables pair', 'PostUp = ip6tables -A FORWARD -i %i -j ACCEPT\nPostDown = ip6tables -D FORWARD -i %i -j ACCEPT'],
+    ])('%s', (_name, hooks) => {
+      expect(run(ID, { [CONF]: wg(`Address = 10.0.0.1/24\n${hooks}`) })).toEqual([]);
+    });
+
+    it('seed 002: wg-a.conf with PreUp/PostDown pairs and a dev route', () => {
+      const text = wg(
+        'Address = 10.200.200.1\nListenPort = 51821\nTable = 41\nPreUp = ip rule add from 10.200.200.1 table 41 priority 100\nPostDown = ip rule del from 10.200.200.1 table 41 priority 100\nPostUp = ip route add 10.100.100.1 dev %i\nPreUp = iptables -t nat -A PREROUTING -i %i -j DNAT --to-destination 10.200.200.1\nPostDown = iptables -t nat -D PREROUTING -i %i -j DNAT --to-destination 10.200.200.1',
+      );
+      expect(run(ID, { 'etc/wireguard/wg-a.conf': text })).toEqual([]);
+    });
+  });
+
+  describe('invalid', () => {
+    it('iptables -A without -D, with a fix that adds the PostDown line', () => {
+      const files = { [CONF]: wg('Address = 10.0.0.1/24\nPostUp = iptables -A FORWARD -i %i -j ACCEPT # allow\nPostUp = iptables -t nat -A POSTROUTING -o eth0 -j MASQUERADE\nPostDown = iptables -D FORWARD -i %i -j ACCEPT # allow') };
+      const ds = run(ID, files);
+      expect(ds).toHaveLength(1);
+      expect(at(files, ds[0]!)).toBe('iptables -t nat -A POSTROUTING -o eth0 -j MASQUERADE');
+      expect(ds[0]!.message).toContain('Add `PostDown = iptables -t nat -D POSTROUTING -o eth0 -j MASQUERADE`');
+      const out = fixed(files, ds[0]!);
+      expect(out).toContain('PostDown = iptables -D FORWARD -i %i -j ACCEPT # allow\nPostDown = iptables -t nat -D POSTROUTING -o eth0 -j MASQUERADE\n');
+      expect(out.replace('\nPostDown = iptables -t nat -D POSTROUTING -o eth0 -j MASQUERADE', '')).toBe(files[CONF]);
+      expect(run(ID, { [CONF]: out })).toEqual([]);
+    });
+
+    it('-I FORWARD 2 is undone with -D FORWARD (position dropped)', () => {
+      const files = { [CONF]: wg('PostUp = iptables -I FORWARD 2 -i %i -j ACCEPT') };
+      const [d] = run(ID, files);
+      expect(d?.message).toContain('`PostDown = iptables -D FORWARD -i %i -j ACCEPT`');
+      expect(run(ID, { [CONF]: fixed(files, d!) })).toEqual([]);
+    });
+
+    it('a -D with a different spec does not undo the -A', () => {
+      const files = { [CONF]: wg('PostUp = iptables -A FORWARD -i %i -o eth0 -j ACCEPT\nPostDown = iptables -D FORWARD -i %i -j ACCEPT') };
+      const ds = run(ID, files);
+      expect(ds.map((d) => at(files, d))).toEqual(['iptables -A FORWARD -i %i -o eth0 -j ACCEPT']);
+    });
+
+    it('each command of a `;` list is checked on its own', () => {
+      const files = { [CONF]: wg('PostUp = iptables -A FORWARD -i %i -j ACCEPT; iptables -t nat -A POSTROUTING -o eth0 -j MASQUERADE\nPostDown = iptables -D FORWARD -i %i -j ACCEPT') };
+      const ds = run(ID, files);
+      expect(ds.map((d) => at(files, d))).toEqual(['iptables -t nat -A POSTROUTING -o eth0 -j MASQUERADE']);
+      expect(ds[0]!.range.start).toBeGreaterThan(files[CONF].indexOf('; '));
+    });
+
+    it('ip rule add without del, fixed with ip rule del', () => {
+      const files = { [CONF]: wg('Table = 123\nPreUp = ip rule add fwmark 1 table 123 priority 456') };
+      const [d, ...rest] = run(ID, files);
+      expect(rest).toEqual([]);
+      expect(at(files, d!)).toBe('ip rule add fwmark 1 table 123 priority 456');
+      expect(d!.message).toContain('policy routing rule');
+      expect(fixed(files, d!)).toContain('PreUp = ip rule add fwmark 1 table 123 priority 456\nPostDown = ip rule del fwmark 1 table 123 priority 456\n');
+    });
+
+    it('ip route via another device', () => {
+      const files = { [CONF]: wg('PostUp = ip route add 192.168.99.0/24 via 192.168.1.1 dev eth0') };
+      const [d] = run(ID, files);
+      expect(d?.message).toContain('`PostDown = ip route del 192.168.99.0/24 via 192.168.1.1 dev eth0`');
+    });
+
+    it('nft rule without a table delete: no fix, advice', () => {
+      const files = { [CONF]: wg("PostUp = nft add rule inet filter forward iifname %i accept") };
+      const [d] = run(ID, files);
+      expect(d?.message).toContain('nft delete table inet filter');
+      expect(d?.fix).toBeUndefined();
+    });
+
+    it('global sysctl changed without restoring it: no fix', () => {
+      const files = { [CONF]: wg('PostUp = sysctl -w net.ipv4.conf.all.src_valid_mark=1') };
+      const [d] = run(ID, files);
+      expect(d?.message).toContain('net.ipv4.conf.all.src_valid_mark=1');
+      expect(d?.fix).toBeUndefined();
+    });
+
+    it('keeps CRLF line endings in the fix', () => {
+      const files = { [CONF]: wg('PostUp = iptables -A INPUT -i %i -j ACCEPT').replace(/\n/g, '\r\n') };
+      const [d] = run(ID, files);
+      expect(d?.fix?.edits[0]?.text).toBe('\r\nPostDown = iptables -D INPUT -i %i -j ACCEPT');
+    });
+  });
+});

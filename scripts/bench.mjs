@@ -1,0 +1,306 @@
+#!/usr/bin/env node
+// `npm run bench`: wglint's parse+lint time and peak memory next to the real tools, measured in
+// the same run on the same generated inputs. Ratios matter, not absolute times.
+//
+//   npm run bench                      sizes 1k, 10k, 100k rules (the 100k `nft -c` alone takes minutes)
+//   npm run bench -- --quick           sizes 1k and 10k only
+//   npm run bench -- --sizes 1000,5000 custom sizes
+//   npm run bench -- --write           also replace the results block of docs/performance.md
+//   npm run bench -- --profile         CPU-profile wglint on the largest inputs, top functions by module
+//
+// Wall time is measured around the child process (median of --runs for the small cases); peak
+// memory is the child's maximum RSS from `/usr/bin/time -f %M` (wait4 rusage). Real tools run in a
+// fresh network namespace (`unshare -n`) so they never touch the host's ruleset.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { genIptables, genNft, genWgConfig, genWgFleet } from './bench/generate.mjs';
+import { summarizeProfile } from './bench/profile-summary.mjs';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && argv[i + 1] ? argv[i + 1] : dflt;
+};
+const sizes = flag('--quick') ? [1000, 10000] : opt('--sizes', '1000,10000,100000').split(',').map(Number);
+const runs = Number(opt('--runs', '15'));
+const work = join(tmpdir(), 'wglint-bench');
+const log = (...a) => console.error('[bench]', ...a);
+
+// ---------------------------------------------------------------------------------------------
+// measuring
+
+/** Runs a command under /usr/bin/time; returns wall ms, peak RSS (KB), exit status, stderr head. */
+function measureOnce(cmd, args, { timeoutMs = 900_000, cwd = work } = {}) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '@@TIME %M %x', cmd, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    timeout: timeoutMs,
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const m = /@@TIME (\d+) (-?\d+)\s*$/.exec(r.stderr ?? '');
+  const stderr = (r.stderr ?? '').replace(/@@TIME.*\s*$/, '').trim();
+  return {
+    wallMs,
+    rssKB: m ? Number(m[1]) : NaN,
+    status: r.error?.code === 'ETIMEDOUT' ? 'timeout' : m ? Number(m[2]) : r.status,
+    stdout: r.stdout ?? '',
+    stderr: stderr.split('\n').slice(0, 3).join(' | ').slice(0, 300),
+  };
+}
+
+/** Median wall time over `n` runs (alternating runs are up to the caller), max RSS. */
+function measure(cmd, args, n = 1, opts) {
+  const all = [];
+  for (let i = 0; i < n; i++) all.push(measureOnce(cmd, args, opts));
+  const walls = all.map((x) => x.wallMs).sort((a, b) => a - b);
+  return { ...all[all.length - 1], wallMs: walls[Math.floor(walls.length / 2)], minMs: walls[0], rssKB: Math.max(...all.map((x) => x.rssKB)), runs: n };
+}
+
+// ---------------------------------------------------------------------------------------------
+// setup
+
+function writeInputs() {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const files = {};
+  for (const n of sizes) {
+    files[`nft-${n}`] = join(work, `ruleset-${n}.nft`);
+    writeFileSync(files[`nft-${n}`], genNft(n));
+    files[`ipt-${n}`] = join(work, `rules-${n}.v4.rules`);
+    writeFileSync(files[`ipt-${n}`], genIptables(n));
+  }
+  // the same mix without anonymous sets, at the largest size only: shows how much of `nft -c`'s
+  // time is the kernel's quadratic binding of anonymous sets rather than parsing
+  const big = Math.max(...sizes);
+  files[`nftplain-${big}`] = join(work, `ruleset-${big}-no-inline-sets.nft`);
+  writeFileSync(files[`nftplain-${big}`], genNft(big, 1, { inlineSets: false }));
+  mkdirSync(join(work, 'single/etc/wireguard'), { recursive: true });
+  files.wg0 = join(work, 'single/etc/wireguard/wg0.conf');
+  writeFileSync(files.wg0, genWgConfig(8), { mode: 0o600 });
+  const fleet = genWgFleet(100);
+  for (const [p, text] of Object.entries(fleet)) {
+    mkdirSync(dirname(join(work, 'fleet', p)), { recursive: true });
+    writeFileSync(join(work, 'fleet', p), text, { mode: 0o600 });
+  }
+  files.fleet = join(work, 'fleet');
+  files.fleetFiles = Object.keys(fleet).map((p) => join(work, 'fleet', p));
+  return files;
+}
+
+async function buildHarness() {
+  const { build } = await import('esbuild');
+  const outfile = join(work, 'harness.bundle.mjs');
+  await build({
+    entryPoints: [join(repoRoot, 'scripts/bench/harness.mjs')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'error',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  return outfile;
+}
+
+function findCli() {
+  const bin = join(repoRoot, 'packages/cli/dist/bin.js');
+  if (!flag('--no-build') && existsSync(join(repoRoot, 'scripts/build-cli.mjs'))) {
+    const r = spawnSync(process.execPath, [join(repoRoot, 'scripts/build-cli.mjs')], { cwd: repoRoot, encoding: 'utf8' });
+    if (r.status !== 0) log('CLI build failed:', (r.stderr || r.stdout).slice(0, 400));
+  }
+  return existsSync(bin) ? bin : undefined;
+}
+
+function toolVersion(cmd, args) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  return ((r.stdout || r.stderr || '').split('\n')[0] ?? '').trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// main
+
+const started = new Date();
+log('writing inputs to', work);
+const files = writeInputs();
+const harness = await buildHarness();
+const cli = findCli();
+log(cli ? `CLI bundle: ${cli}` : 'no CLI bundle (packages/cli/dist/bin.js): wglint measured with the harness process only');
+
+const node = process.execPath;
+const rows = [];
+const results = {};
+
+/** wglint as a user runs it: the CLI bundle when built, else the harness (which loads everything eagerly). */
+function wglint(paths, n = 1) {
+  if (cli) return { via: 'cli', ...measure(node, [cli, '--format', 'json', ...paths], n) };
+  return { via: 'harness', ...measure(node, [harness, ...paths], n) };
+}
+function inProcess(paths, iterations = 1) {
+  const r = measure(node, [harness, '--iterations', String(iterations), ...paths], 1);
+  try {
+    return { ...JSON.parse(r.stdout.trim().split('\n').pop()), processMs: r.wallMs, processRssKB: r.rssKB, status: r.status };
+  } catch {
+    return { error: `status ${r.status}: ${r.stderr}`, status: r.status };
+  }
+}
+
+// start-up: node -e 0 against linting one wg0.conf, interleaved so drift hits both equally
+{
+  const a = [];
+  const b = [];
+  const h = [];
+  for (let i = 0; i < runs; i++) {
+    a.push(measureOnce(node, ['-e', '0']));
+    b.push(cli ? measureOnce(node, [cli, '--format', 'json', files.wg0]) : measureOnce(node, [harness, files.wg0]));
+    h.push(measureOnce(node, [harness, files.wg0]));
+  }
+  const med = (xs) => xs.map((x) => x.wallMs).sort((p, q) => p - q)[Math.floor(xs.length / 2)];
+  results.startup = {
+    nodeMs: med(a),
+    wglintMs: med(b),
+    harnessMs: med(h),
+    via: cli ? 'cli' : 'harness',
+    status: b[b.length - 1].status,
+    stderr: b[b.length - 1].stderr,
+    nodeRssKB: Math.max(...a.map((x) => x.rssKB)),
+    wglintRssKB: Math.max(...b.map((x) => x.rssKB)),
+  };
+  log('startup', results.startup);
+}
+
+const kindSizes = (kind) => (kind === 'nftplain' ? [Math.max(...sizes)] : sizes);
+const KINDS = ['nft', 'nftplain', 'ipt'];
+for (const kind of KINDS) {
+  for (const n of kindSizes(kind)) {
+    const file = files[`${kind}-${n}`];
+    const small = n <= 10000 ? 5 : 1;
+    const realArgs = kind !== 'ipt' ? ['-n', 'nft', '-c', '-f', file] : ['-n', 'iptables-restore', '--test', file];
+    log(`${kind} ${n}: real tool...`);
+    const real = measure('unshare', realArgs, small);
+    log(`${kind} ${n}: wglint...`);
+    const w = wglint([file], small);
+    const ip = inProcess([file], n <= 10000 ? 5 : 1);
+    results[`${kind}-${n}`] = { real, wglint: w, inProcess: ip, bytes: readFileSync(file).length };
+    log(`${kind} ${n}:`, { realMs: real.wallMs, realStatus: real.status, wglintMs: w.wallMs, wglintStatus: w.status, inProcessMs: ip.totalMs });
+  }
+}
+
+{
+  log('fleet...');
+  const w = cli ? { via: 'cli', ...measure(node, [cli, '--format', 'json', files.fleet], 3) } : wglint(files.fleetFiles, 3);
+  const ip = inProcess(files.fleetFiles, 3);
+  results.fleet = { wglint: w, inProcess: ip, configs: files.fleetFiles.length };
+}
+
+if (flag('--profile')) {
+  const big = Math.max(...sizes);
+  const dir = join(work, 'prof');
+  mkdirSync(dir, { recursive: true });
+  results.profiles = {};
+  for (const kind of ['nft', 'ipt']) {
+    const sub = join(dir, kind);
+    mkdirSync(sub, { recursive: true });
+    spawnSync(node, ['--cpu-prof', '--cpu-prof-dir', sub, harness, files[`${kind}-${big}`]], { encoding: 'utf8' });
+    const prof = readdirSync(sub).find((f) => f.endsWith('.cpuprofile'));
+    if (prof) results.profiles[kind] = summarizeProfile(join(sub, prof), harness);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// report
+
+const fmtMs = (ms) => (Number.isFinite(ms) ? (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`) : 'n/a');
+const fmtMB = (kb) => (Number.isFinite(kb) ? `${(kb / 1024).toFixed(0)} MB` : 'n/a');
+const ratio = (x) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 2 : 0)}x` : 'n/a');
+const ok = (status) => (status === 0 || status === 1 ? '' : ` (exit ${status})`);
+const lines = [];
+const via = cli ? 'wglint CLI bundle' : 'wglint (harness process; CLI bundle missing)';
+lines.push(`Measured ${started.toISOString().replace(/\.\d+Z$/, 'Z')} with \`${['npm run bench', ...(argv.length ? ['--', ...argv] : [])].join(' ')}\`.`);
+lines.push(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}, ${toolVersion('nft', ['--version'])}, ${toolVersion('iptables-restore', ['--version'])}.`);
+lines.push('');
+lines.push(`| input | size | real tool | time | peak RSS | ${via} | time | peak RSS | real ÷ wglint | wglint in-process parse + lint |`);
+lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const kind of KINDS) {
+  for (const n of kindSizes(kind)) {
+    const r = results[`${kind}-${n}`];
+    const tool = kind !== 'ipt' ? '`nft -c -f`' : '`iptables-restore --test`';
+    const ipText = r.inProcess.error ? `error: ${r.inProcess.error}` : `${fmtMs(r.inProcess.parseMs)} + ${fmtMs(r.inProcess.lintMs)} (${r.inProcess.problems} syntax problems, ${r.inProcess.diagnostics} diagnostics)`;
+    lines.push(
+      `| ${{ nft: 'nft ruleset', nftplain: 'nft ruleset, no anonymous sets', ipt: 'iptables-save' }[kind]} | ${n.toLocaleString('en')} rules, ${(r.bytes / 1024).toFixed(0)} KiB | ${tool}${ok(r.real.status)} | ${fmtMs(r.real.wallMs)} | ${fmtMB(r.real.rssKB)} | \`wglint\`${ok(r.wglint.status)} | ${fmtMs(r.wglint.wallMs)} | ${fmtMB(r.wglint.rssKB)} | ${ratio(r.real.wallMs / r.wglint.wallMs)} | ${ipText} |`,
+    );
+  }
+}
+const s = results.startup;
+lines.push('');
+lines.push(`Start-up (median of ${runs} interleaved runs): \`node -e 0\` ${fmtMs(s.nodeMs)} (${fmtMB(s.nodeRssKB)}); \`wglint --format json wg0.conf\` (${s.via}${ok(s.status)}) ${fmtMs(s.wglintMs)} (${fmtMB(s.wglintRssKB)}) = ${ratio(s.wglintMs / s.nodeMs)} of \`node -e 0\`; the eager harness bundle on the same file ${fmtMs(s.harnessMs)}.`);
+const f = results.fleet;
+lines.push(`Fleet: ${f.configs} wg-quick configs in 100 host roots: ${via} ${fmtMs(f.wglint.wallMs)}${ok(f.wglint.status)}, ${fmtMB(f.wglint.rssKB)}; in-process ${fmtMs(f.inProcess.totalMs)} (${fmtMs(f.inProcess.totalMs / f.configs)} per config).`);
+
+// targets
+const big = Math.max(...sizes);
+const mid = sizes.includes(big / 10) ? big / 10 : undefined;
+const target = (name, met, detail) => lines.push(`| ${name} | ${met === undefined ? 'not measured' : met ? '**met**' : '**missed**'} | ${detail} |`);
+lines.push('');
+lines.push('| target | result | measured |');
+lines.push('| --- | --- | --- |');
+for (const kind of ['nft', 'ipt']) {
+  if (!mid) {
+    target(`linear scaling (${kind})`, undefined, `needs sizes N and N/10`);
+    continue;
+  }
+  const a = results[`${kind}-${mid}`].inProcess.totalMs;
+  const b = results[`${kind}-${big}`].inProcess.totalMs;
+  const wa = results[`${kind}-${mid}`].wglint.wallMs;
+  const wb = results[`${kind}-${big}`].wglint.wallMs;
+  target(`linear scaling, ${kind}: ${big.toLocaleString('en')} rules ≤ 12 × ${mid.toLocaleString('en')}`, b / a <= 12, `in-process ${ratio(b / a)}; whole process ${ratio(wb / wa)}`);
+}
+if (big >= 100000) {
+  const n = results[`nft-${big}`];
+  const i = results[`ipt-${big}`];
+  const np = results[`nftplain-${big}`];
+  target(
+    `nft ${big.toLocaleString('en')} rules ≥ 50 × faster than \`nft -c\``,
+    n.real.wallMs / n.wglint.wallMs >= 50 && n.real.status === 0,
+    `${ratio(n.real.wallMs / n.wglint.wallMs)} (${fmtMs(n.real.wallMs)} vs ${fmtMs(n.wglint.wallMs)}); without anonymous sets ${ratio(np.real.wallMs / np.wglint.wallMs)} (${fmtMs(np.real.wallMs)} vs ${fmtMs(np.wglint.wallMs)})`,
+  );
+  target(`iptables-save ${big.toLocaleString('en')} rules no slower than \`iptables-restore --test\``, i.wglint.wallMs <= i.real.wallMs && i.real.status === 0, `${fmtMs(i.wglint.wallMs)} vs ${fmtMs(i.real.wallMs)} (${ratio(i.wglint.wallMs / i.real.wallMs)} of it)`);
+  target(`peak memory at ${big.toLocaleString('en')} rules below \`nft -c\``, Math.max(n.wglint.rssKB, i.wglint.rssKB) < n.real.rssKB, `wglint ${fmtMB(n.wglint.rssKB)} (nft input), ${fmtMB(i.wglint.rssKB)} (iptables input); nft -c ${fmtMB(n.real.rssKB)}`);
+} else {
+  target('100k-rule targets', undefined, 'run without --quick');
+}
+target('one wg0.conf ≤ 2 × `node -e 0`', s.wglintMs <= 2 * s.nodeMs && (s.status === 0 || s.status === 1), `${ratio(s.wglintMs / s.nodeMs)} (${fmtMs(s.wglintMs)} vs ${fmtMs(s.nodeMs)}) via ${s.via}`);
+
+if (results.profiles) {
+  for (const [kind, p] of Object.entries(results.profiles)) {
+    lines.push('', `CPU profile of the harness on the ${big.toLocaleString('en')}-rule ${kind} input (${fmtMs(p.totalMs)} sampled), self time by module:`, '');
+    for (const m of p.modules.slice(0, 6)) lines.push(`- ${m.name}: ${fmtMs(m.ms)} (${(m.share * 100).toFixed(0)}%)`);
+    lines.push('', 'top functions:', '');
+    for (const m of p.functions.slice(0, 8)) lines.push(`- ${m.name}: ${fmtMs(m.ms)} (${(m.share * 100).toFixed(0)}%)`);
+  }
+}
+
+const report = lines.join('\n');
+console.log(report);
+writeFileSync(join(work, 'results.json'), JSON.stringify(results, (k, v) => (k === 'stdout' ? undefined : v), 2));
+if (flag('--write')) {
+  const doc = join(repoRoot, 'docs/performance.md');
+  const text = readFileSync(doc, 'utf8');
+  const begin = '<!-- bench:begin -->';
+  const end = '<!-- bench:end -->';
+  const i = text.indexOf(begin);
+  const j = text.indexOf(end);
+  if (i < 0 || j < i) log('docs/performance.md has no bench markers; not written');
+  else {
+    writeFileSync(doc, `${text.slice(0, i + begin.length)}\n${report}\n${text.slice(j)}`);
+    log('wrote docs/performance.md');
+  }
+}
