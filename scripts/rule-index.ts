@@ -33,3 +33,42 @@ export function missingSections(markdown: string): string[] {
   if (problems.length === 0 && order.join('\n') !== present.join('\n')) problems.push(`sections out of order (expected ${REQUIRED_SECTIONS.join(', ')})`);
   return problems;
 }
+
+/** JSON Schema of `wglint.config.json` (docs/schema/wglint.schema.json), rule ids from the registry. */
+export function renderConfigSchema(rules: readonly RuleMeta[] = ruleCatalog()): string {
+  const severity = { enum: ['off', 'info', 'warning', 'error'] };
+  const schema = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/wglint/wglint/blob/main/docs/schema/wglint.schema.json',
+    title: 'wglint.config.json',
+    description: 'Configuration of wglint; see docs/configuration.md.',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      rules: {
+        description: 'Severity overrides by rule id; `--rule ID:SEVERITY` wins over these.',
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(rules.map((r) => [r.id, { ...severity, description: `${r.summary} (default: ${r.severity})` }])),
+      },
+      hosts: {
+        description: 'Explicit hosts: name → globs relative to this file, analysed together as one machine.',
+        type: 'object',
+        additionalProperties: {
+          oneOf: [{ type: 'string', minLength: 1 }, { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 }],
+        },
+      },
+      targets: {
+        description: 'Versions of the tools on the hosts, for version-dependent checks.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          wireguardTools: { type: 'string', pattern: '^\\d+(\\.\\d+)*$', description: 'wireguard-tools release, e.g. 1.0.20210914' },
+          nftables: { type: 'string', pattern: '^\\d+(\\.\\d+)*$', description: 'nftables release, e.g. 1.0.6' },
+        },
+      },
+    },
+  };
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}

@@ -11,7 +11,7 @@ describe('--fix', () => {
     const text = readFileSync(join(cwd, WG0), 'utf8');
     const out = parseJson(wglint(['--format', 'json', '.'], { cwd }));
     const d = out.find((f) => f.filePath === WG0)!.diagnostics[0]!;
-    expect(d).toMatchObject({ ruleId: 'iptables-append-after-reject', line: 4, column: 19, fix: { range: [87, 88], text: '1' } });
+    expect(d).toMatchObject({ ruleId: 'iptables-append-after-reject', line: 5, column: 19, fix: { range: [145, 146], text: '1' } });
     // the range indexes the text as characters (the file has non-ASCII before it)
     expect(text.slice(d.fix!.range[0] - 2, d.fix!.range[1])).toBe('D 2');
   });

@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { expectNoCrash, fixture, parseJson, wglint } from './run.js';
 
 const MARKER = 'WGLINTMARKER';
@@ -111,3 +112,24 @@ describe('hostile input', () => {
     expect(readFileSync(join(cwd, 'etc/wireguard/wg0.conf')).equals(before)).toBe(true);
   });
 });
+
+describe('hostile stdin', () => {
+  it('reports invalid UTF-8 on stdin and passes it through format untouched', () => {
+    const bytes = Buffer.from([0x6e, 0x65, 0x74, 0x2e, 0x78, 0x3d, 0xff, 0x0a]);
+    const r = wglint(['--format', 'json', '--lang', 'sysctl', '-'], { cwd: fixture(), stdin: bytes });
+    expectNoCrash(r);
+    expect(r.status).toBe(1);
+    expect(parseJson(r)[0]!.diagnostics).toEqual(
+      expect.arrayContaining([expect.objectContaining({ ruleId: 'syntax-error', message: expect.stringMatching(/^File is not valid UTF-8 \(byte 0xff\)/) })]),
+    );
+    const f = spawnFormat(bytes);
+    expect(f.status).toBe(0);
+    expect(Buffer.from(f.stdout, 'latin1').equals(bytes)).toBe(true);
+    expect(f.stderr).toMatch(/left untouched: File is not valid UTF-8/);
+  });
+});
+
+function spawnFormat(stdin: Buffer) {
+  const r = spawnSync(process.execPath, [inject('wglintBin'), 'format', '--lang', 'sysctl', '-'], { input: stdin, encoding: 'latin1' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}

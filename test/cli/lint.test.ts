@@ -24,9 +24,9 @@ describe('wglint (lint)', () => {
     expect(out[0]!.diagnostics).toEqual([]);
     expect(out[1]!.diagnostics).toEqual([]);
     expect(out[2]!.diagnostics).toEqual([
-      { ruleId: 'unused-suppression', severity: 'warning', message: UNUSED, line: 3, column: 1, endLine: 3, endColumn: 77 },
+      { ruleId: 'unused-suppression', severity: 'warning', message: UNUSED, line: 4, column: 1, endLine: 4, endColumn: 77 },
     ]);
-    expect(out[3]!.diagnostics).toEqual([expect.objectContaining({ ruleId: 'syntax-error', severity: 'error', line: 2, column: 1 })]);
+    expect(out[3]!.diagnostics).toEqual([expect.objectContaining({ ruleId: 'syntax-error', severity: 'error', line: 3, column: 1 })]);
     expect(Object.keys(out[3]!.diagnostics[0]!)).toEqual(['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn']);
   });
 
@@ -38,7 +38,7 @@ describe('wglint (lint)', () => {
       [
         '',
         GW2,
-        `  3:1  warning  ${UNUSED.slice(0, -1)}  unused-suppression`,
+        `  4:1  warning  ${UNUSED.slice(0, -1)}  unused-suppression`,
         '',
         '\u2716 1 problem (0 errors, 1 warning)',
         '',
@@ -68,9 +68,9 @@ describe('wglint (lint)', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe(
-      `::warning file=${GW2},line=3,endLine=3,col=1,endColumn=77,title=wglint unused-suppression::${UNUSED} (unused-suppression)`,
+      `::warning file=${GW2},line=4,endLine=4,col=1,endColumn=77,title=wglint unused-suppression::${UNUSED} (unused-suppression)`,
     );
-    expect(lines[1]).toMatch(new RegExp(`^::error file=${GW3.replace(/\./g, '\\.')},line=2,endLine=2,col=1,endColumn=\\d+,title=wglint syntax-error::.+ \\(syntax-error\\)$`));
+    expect(lines[1]).toMatch(new RegExp(`^::error file=${GW3.replace(/\./g, '\\.')},line=3,endLine=3,col=1,endColumn=\\d+,title=wglint syntax-error::.+ \\(syntax-error\\)$`));
   });
 
   it('--format sarif: SARIF 2.1.0 with the rule table and regions', () => {
@@ -91,7 +91,7 @@ describe('wglint (lint)', () => {
       ruleIndex: ids.indexOf('unused-suppression'),
       level: 'warning',
       message: { text: UNUSED },
-      locations: [{ physicalLocation: { artifactLocation: { uri: GW2 }, region: { startLine: 3, startColumn: 1, endLine: 3, endColumn: 77 } } }],
+      locations: [{ physicalLocation: { artifactLocation: { uri: GW2 }, region: { startLine: 4, startColumn: 1, endLine: 4, endColumn: 77 } } }],
     });
   });
 
@@ -172,7 +172,7 @@ describe('wglint (lint)', () => {
     const named = wglint(['--format', 'json', '--stdin-filename', 'etc/wireguard/wg9.conf', '-'], { cwd, stdin: text });
     expect(named.status).toBe(1);
     expect(parseJson(named)).toEqual([
-      { filePath: 'etc/wireguard/wg9.conf', language: 'wg', diagnostics: [expect.objectContaining({ ruleId: 'syntax-error', line: 2 })] },
+      { filePath: 'etc/wireguard/wg9.conf', language: 'wg', diagnostics: [expect.objectContaining({ ruleId: 'syntax-error', line: 3 })] },
     ]);
     const lang = wglint(['--format', 'json', '--lang', 'wg', '-'], { cwd, stdin: text });
     expect(parseJson(lang)[0]).toMatchObject({ filePath: '<stdin>', language: 'wg' });

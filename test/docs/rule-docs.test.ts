@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ruleCatalog } from '@wglint/engine';
 import { describe, expect, it } from 'vitest';
-import { REQUIRED_SECTIONS, missingSections, renderRuleIndex } from '../../scripts/rule-index.js';
+import { REQUIRED_SECTIONS, missingSections, renderConfigSchema, renderRuleIndex } from '../../scripts/rule-index.js';
 
 const docsDir = join(import.meta.dirname, '../../docs/rules');
 const pages = readdirSync(docsDir).filter((n) => n.endsWith('.md') && n !== 'README.md');
@@ -11,6 +11,10 @@ const ids = ruleCatalog().map((r) => r.id);
 describe('rule docs', () => {
   it('docs/rules/README.md matches the rules (run `npm run docs:gen` to update)', () => {
     expect(readFileSync(join(docsDir, 'README.md'), 'utf8')).toBe(renderRuleIndex());
+  });
+
+  it('docs/schema/wglint.schema.json matches the rules (run `npm run docs:gen` to update)', () => {
+    expect(readFileSync(join(docsDir, '../schema/wglint.schema.json'), 'utf8')).toBe(renderConfigSchema());
   });
 
   it('includes the engine’s own diagnostics', () => {

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { lintTexts } from '@wglint/engine';
 import { caseDirs, checkExpected, lintFindings, readExpected, readHost, sortFindings } from './harness.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -33,6 +34,11 @@ describe('host fixtures (test/hosts)', () => {
       const expected = readExpected(dir);
       expect(checkExpected(expected, files), `${name}/expected.json is well-formed`).toEqual([]);
       expect(lintFindings(files)).toEqual(sortFindings(expected));
+      if (name.startsWith('seed-')) {
+        // The seeds' final, corrected configurations must be clean of warnings and errors from every rule.
+        const loud = lintTexts(files).filter((d) => d.severity !== 'info');
+        expect(loud.map((d) => `${d.file}: ${d.ruleId} (${d.severity}): ${d.message}`)).toEqual([]);
+      }
     });
   }
 });

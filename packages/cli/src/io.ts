@@ -3,12 +3,19 @@ export interface CliIo {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdoutIsTTY: boolean;
-  writeOut(text: string): void;
+  writeOut(text: string | Uint8Array): void;
   writeErr(text: string): void;
   readStdin(): Promise<Buffer>;
 }
 
 export function processIo(): CliIo {
+  // `wglint … | head` closes the pipe early: stop quietly instead of crashing with EPIPE.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   return {
     cwd: process.cwd(),
     env: process.env,

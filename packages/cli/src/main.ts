@@ -117,7 +117,7 @@ async function lint(paths: string[], flags: LintFlags, io: CliIo): Promise<numbe
   const usesStdin = targets.includes('-');
   if (usesStdin && flags.fix) throw new UsageError('--fix cannot rewrite stdin; lint the file itself, or drop --fix.');
   if (flags.stdinFilename !== undefined && !usesStdin) throw new UsageError('--stdin-filename needs - among the paths (stdin).');
-  const stdin = usesStdin ? { text: (await io.readStdin()).toString('utf8'), ...(flags.stdinFilename ? { filename: flags.stdinFilename } : {}) } : undefined;
+  const stdin = usesStdin ? { text: await io.readStdin(), ...(flags.stdinFilename ? { filename: flags.stdinFilename } : {}) } : undefined;
 
   const outcome = await engine.lintPaths(targets, {
     cwd: io.cwd,
@@ -154,23 +154,23 @@ async function format(paths: string[], flags: { check?: boolean; lang?: Language
   const engine = await import('@wglint/engine');
   const targets = paths.length ? paths : flags.stdinFilename !== undefined ? ['-'] : ['.'];
   const usesStdin = targets.includes('-');
-  const stdinText = usesStdin ? (await io.readStdin()).toString('utf8') : undefined;
+  const stdinBytes = usesStdin ? await io.readStdin() : undefined;
   const outcome = await engine.formatPaths(targets, {
     cwd: io.cwd,
     ...(flags.check ? { check: true } : {}),
     ...(flags.lang ? { lang: flags.lang } : {}),
-    ...(stdinText !== undefined ? { stdin: { text: stdinText, ...(flags.stdinFilename ? { filename: flags.stdinFilename } : {}) } } : {}),
+    ...(stdinBytes !== undefined ? { stdin: { text: stdinBytes, ...(flags.stdinFilename ? { filename: flags.stdinFilename } : {}) } } : {}),
   });
   let unformatted = 0;
   for (const r of outcome.results) {
     const fromStdin = usesStdin && r.filePath === (flags.stdinFilename ?? engine.STDIN_NAME);
     if (r.status === 'skipped') {
       io.writeErr(`wglint: ${r.filePath}: left untouched: ${r.reason}\n`);
-      if (fromStdin && !flags.check) io.writeOut(stdinText ?? '');
+      if (fromStdin && !flags.check) io.writeOut(stdinBytes ?? '');
       continue;
     }
     if (fromStdin && !flags.check) {
-      io.writeOut(r.output ?? stdinText ?? '');
+      io.writeOut(r.output ?? stdinBytes ?? '');
       continue;
     }
     if (r.status === 'needs-formatting') {

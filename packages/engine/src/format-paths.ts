@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Language } from '@wglint/core';
 import { parseSourceFile } from '@wglint/host';
 import { formatterFor } from './format.js';
-import { discoverFiles, type LintError } from './lint-paths.js';
+import { type LintError, type StdinInput, discoverFiles, toBytes } from './lint-paths.js';
 import { decodeSource, encodeSource, readSource } from './read-source.js';
 
 /** What `wglint format` did with one file. */
@@ -32,7 +32,7 @@ export interface FormatOutcome {
  */
 export async function formatPaths(
   paths: readonly string[],
-  options: { cwd?: string; lang?: Language; check?: boolean; stdin?: { text: string; filename?: string } } = {},
+  options: { cwd?: string; lang?: Language; check?: boolean; stdin?: StdinInput } = {},
 ): Promise<FormatOutcome> {
   const cwd = options.cwd ?? process.cwd();
   const { found, errors } = await discoverFiles(paths, {
@@ -44,7 +44,7 @@ export async function formatPaths(
   for (const f of found) {
     const fromStdin = f.text !== undefined;
     let source;
-    if (fromStdin) source = decodeSource(Buffer.from(f.text!, 'utf8'));
+    if (fromStdin) source = decodeSource(toBytes(f.text!));
     else {
       const read = await readSource(resolve(cwd, f.path));
       if (!read.ok) {
@@ -62,7 +62,7 @@ export async function formatPaths(
     }
     const formatter = formatterFor(f.language);
     if (!formatter) {
-      skip(`no formatter for ${f.language} files yet; left untouched`);
+      skip(`no formatter for ${f.language} files yet`);
       continue;
     }
     let before;
@@ -76,7 +76,11 @@ export async function formatPaths(
       output = formatter(source.text);
       const after = parseSourceFile({ path: f.path, text: output, language: f.language });
       if (after.problems.length > 0) {
-        skip('the formatter produced text that does not parse; left untouched (please report this)');
+        skip('the formatter produced text that does not parse (please report this)');
+        continue;
+      }
+      if (formatter(output) !== output) {
+        skip('the formatter does not give a stable result for this file (please report this)');
         continue;
       }
     } catch (e) {

@@ -13,7 +13,7 @@ export interface HostFile {
   /** False for files read only for context. */
   readonly lint: boolean;
   /** Contents given directly (stdin) instead of read from `abs`. */
-  readonly text?: string;
+  readonly text?: string | Uint8Array;
 }
 
 /** Files analysed together as one machine (CONTRACT.md "Hosts"). */
@@ -36,7 +36,7 @@ export interface FoundFile {
   readonly language: Language;
   /** The directory argument it was found under; absent for files named directly. */
   readonly dirArg?: string;
-  readonly text?: string;
+  readonly text?: string | Uint8Array;
 }
 
 /** `{ root, rel }` when the path has an `etc/` directory in it: the host root is what comes before. */

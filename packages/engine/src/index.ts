@@ -1,11 +1,12 @@
 export { detectLanguage } from './detect-language.js';
 export { runRules, UNUSED_SUPPRESSION, type RunOptions } from './run-rules.js';
-export { lintTexts } from './lint-texts.js';
+export { lintTexts, fixTexts } from './lint-texts.js';
 export {
   lintPaths,
   applyFixes,
   MAX_FIX_PASSES,
   STDIN_NAME,
+  type StdinInput,
   type FileResult,
   type LintError,
   type LintOutcome,

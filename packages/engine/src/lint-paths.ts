@@ -52,7 +52,8 @@ export interface LintPathsOptions {
   /** Apply safe fixes and write the files. */
   readonly fix?: boolean;
   /** Text for the `-` path, and the name it is reported under. */
-  readonly stdin?: { readonly text: string; readonly filename?: string };
+  /** Bytes (so invalid UTF-8 is reported) or text. */
+  readonly stdin?: StdinInput;
   /** The rules to run (default: every registered rule). */
   readonly rules?: readonly HostRule[];
 }
@@ -62,6 +63,16 @@ export const MAX_FIX_PASSES = 10;
 /** Context walks of a host root stop after this many files (a real `/etc`). */
 const MAX_CONTEXT_FILES = 2000;
 export const STDIN_NAME = '<stdin>';
+
+/** What `-` reads: the bytes (or text) of stdin and the name to report it under. */
+export interface StdinInput {
+  readonly text: string | Uint8Array;
+  readonly filename?: string;
+}
+
+export function toBytes(text: string | Uint8Array): Uint8Array {
+  return typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+}
 
 /**
  * Lints files and directories as the CLI does: walks directories, groups files into hosts,
@@ -97,7 +108,7 @@ export async function lintPaths(paths: readonly string[], options: LintPathsOpti
  */
 export async function discoverFiles(
   paths: readonly string[],
-  options: { cwd: string; lang?: Language; stdin?: { readonly text: string; readonly filename?: string } },
+  options: { cwd: string; lang?: Language; stdin?: StdinInput },
 ): Promise<{ found: FoundFile[]; errors: LintError[] }> {
   const cwd = options.cwd;
   const errors: LintError[] = [];
@@ -105,7 +116,7 @@ export async function discoverFiles(
   for (const arg of paths) {
     if (arg === '-') {
       const name = options.stdin?.filename ?? STDIN_NAME;
-      const text = decodeSource(Buffer.from(options.stdin?.text ?? '', 'utf8')).text;
+      const text = decodeSource(toBytes(options.stdin?.text ?? '')).text;
       const language = options.lang ?? detectLanguage(name, text);
       if (!language) {
         errors.push({ path: name, message: 'cannot tell the language of stdin; pass --lang wg|nft|iptables-save|sysctl or a recognisable --stdin-filename' });
@@ -196,7 +207,7 @@ async function lintHost(group: HostGroup, options: LintPathsOptions): Promise<Li
   const loaded: LoadedFile[] = [];
   for (const host of group.files) {
     if (host.text !== undefined) {
-      loaded.push({ host, source: decodeSource(Buffer.from(host.text, 'utf8')) });
+      loaded.push({ host, source: decodeSource(toBytes(host.text)) });
       continue;
     }
     const read = await readSource(host.abs);

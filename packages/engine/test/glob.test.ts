@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { globBase, globToRegExp } from '../src/glob.js';
+import { hostRootOf } from '../src/hosts.js';
 
 describe('globToRegExp', () => {
   it.each([
@@ -21,5 +22,19 @@ describe('globToRegExp', () => {
     expect(globBase('hosts/gw1/**')).toBe('hosts/gw1');
     expect(globBase('**/x')).toBe('.');
     expect(globBase('hosts/gw1/etc/nftables.conf')).toBe('hosts/gw1/etc');
+  });
+});
+
+describe('hostRootOf', () => {
+  it.each([
+    ['hosts/gw1/etc/wireguard/wg0.conf', { root: 'hosts/gw1', rel: 'etc/wireguard/wg0.conf' }],
+    ['etc/wireguard/wg0.conf', { root: '.', rel: 'etc/wireguard/wg0.conf' }],
+    ['./etc/sysctl.conf', { root: '.', rel: 'etc/sysctl.conf' }],
+    ['/etc/wireguard/wg0.conf', { root: '/', rel: 'etc/wireguard/wg0.conf' }],
+    ['../x/etc/etc/nftables.conf', { root: '../x/etc', rel: 'etc/nftables.conf' }],
+    ['a/etc', undefined],
+    ['wg0.conf', undefined],
+  ])('%s', (path, expected) => {
+    expect(hostRootOf(path)).toEqual(expected);
   });
 });

@@ -240,3 +240,16 @@ describe('fixes', () => {
     expect(readFileSync(join(cwd, 'h/etc/wireguard/wg1.conf'), 'utf8')).toBe('[Interface]\naddress = 2\n');
   });
 });
+
+describe('fixTexts', () => {
+  it('fixes an in-memory host until stable', async () => {
+    const { fixTexts } = await import('../src/lint-texts.js');
+    const rules = '*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n-A FORWARD -j REJECT\nCOMMIT\n';
+    const wg = '[Interface]\nPrivateKey = HG5sTALlUXjoWJD8m77UzgRkFeyBIr849xG3eRhK4qA=\nAddress = 10.0.0.1/24\nPostUp = iptables -I FORWARD 2 -i %i -j ACCEPT\nPostDown = iptables -D FORWARD -i %i -j ACCEPT\n';
+    const out = fixTexts({ 'etc/iptables/rules.v4': rules, 'etc/wireguard/wg0.conf': wg });
+    expect(out.files['etc/wireguard/wg0.conf']).toBe(wg.replace('-I FORWARD 2', '-I FORWARD 1'));
+    expect(out.files['etc/iptables/rules.v4']).toBe(rules);
+    expect(out.passes).toBe(1);
+    expect(out.diagnostics.filter((d) => d.ruleId === 'iptables-append-after-reject')).toEqual([]);
+  });
+});

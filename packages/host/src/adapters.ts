@@ -1,6 +1,6 @@
 // The one place the host model calls the argument parsers of the syntax packages for hook words.
 import type { SyntaxProblem, TextRange, Word } from '@wglint/core';
-import { type IptCommand, parseIptablesArgs } from '@wglint/iptables';
+import { checkIptCommand, type IptCommand, parseIptablesArgs } from '@wglint/iptables';
 import { parseIpCommand } from '@wglint/iproute';
 import { type NftRuleset, parseNftCommandLine } from '@wglint/nft';
 import type { ShellWord } from '@wglint/shell';
@@ -51,4 +51,11 @@ export function sysctlProblems(words: readonly Word[]): readonly SyntaxProblem[]
 /** `key = value` assignments of a sysctl.d file, with the range of each line. */
 export function sysctlFileAssignments(f: ParsedFile & { language: 'sysctl' }): { key: string; value: string; range: TextRange }[] {
   return f.ast.entries.map((e) => ({ key: normSysctlKey(e.key), value: e.value, range: e.range }));
+}
+
+/** Refusals `checkIptCommand` finds that iptables makes while parsing (`Can't use -i with OUTPUT`, DROP in nat). */
+export function iptParseTimeIssues(cmd: IptCommand): readonly SyntaxProblem[] {
+  return checkIptCommand(cmd)
+    .filter((i) => i.code === 'interface-direction' || i.code === 'drop-in-nat')
+    .map((i) => ({ range: i.range, message: i.message }));
 }

@@ -49,7 +49,7 @@ export function buildHostModel(root: string, files: readonly ParsedFile[], targe
   const upAssignments: SysctlAssignment[] = [];
   for (const i of interfaces) {
     for (const step of i.up) {
-      if (step.kind === 'hook' && step.command.type === 'sysctl') upAssignments.push(...step.command.assignments);
+      if (step.kind === 'hook' && step.command.type === 'sysctl' && !step.command.refused) upAssignments.push(...step.command.assignments);
       if (step.kind === 'wg-quick' && step.step === 'sysctl') {
         upAssignments.push({ key: 'net.ipv4.conf.all.src_valid_mark', value: '1', origin: { kind: 'wg-quick', file: i.file, range: i.headerRange, iface: i.name } });
       }
@@ -69,7 +69,7 @@ export function buildHostModel(root: string, files: readonly ParsedFile[], targe
   }
   for (const i of interfaces) {
     for (const c of i.hooks) {
-      if (c.type !== 'nft' || c.hook === 'PreDown' || c.hook === 'PostDown') continue;
+      if (c.type !== 'nft' || c.refused || c.hook === 'PreDown' || c.hook === 'PostDown') continue;
       for (const r of c.nft.rules) {
         const hook = r.hook ?? nftChains.find((ch) => ch.family === r.family && ch.table === r.table && ch.chain === r.chain)?.hook;
         nftRules.push({ ...r, ...(hook ? { hook } : {}) });
@@ -84,7 +84,7 @@ export function buildHostModel(root: string, files: readonly ParsedFile[], targe
     ipRules.push(...wgQuickRules(i));
     routes.push(...wgQuickRoutes(i));
     for (const c of i.hooks) {
-      if (c.hook === 'PreDown' || c.hook === 'PostDown') continue;
+      if (c.refused || c.hook === 'PreDown' || c.hook === 'PostDown') continue;
       if (c.type === 'ip-rule' && c.rule.op === 'add') ipRules.push(c.rule);
       if (c.type === 'ip-route' && c.route.op !== 'del' && c.route.op !== 'other') routes.push(c.route);
     }
@@ -265,6 +265,7 @@ function dumpFamily(f: ParsedFile & { language: 'iptables-save' }): Family {
 function buildFirewall(files: readonly ParsedFile[], interfaces: readonly WgInterface[]): HostModel['iptables'] {
   const boot: MutableState = new Map();
   const insertions: IptInsertion[] = [];
+  const badInserts: { hook: HookCommand; length: number }[] = [];
   for (const f of files) {
     if (f.language !== 'iptables-save') continue;
     const family = dumpFamily(f);
@@ -293,17 +294,17 @@ function buildFirewall(files: readonly ParsedFile[], interfaces: readonly WgInte
   // Each interface on its own on top of the dump: positions are certain for its own hooks.
   for (const i of interfaces) {
     const state = cloneState(boot);
-    for (const step of i.up) if (step.kind === 'hook') applyIpt(state, step.command, insertions);
+    for (const step of i.up) if (step.kind === 'hook') applyIpt(state, step.command, insertions, badInserts);
   }
   const up = cloneState(boot);
   for (const i of interfaces) for (const step of i.up) if (step.kind === 'hook') applyIpt(up, step.command, undefined);
   const afterDown = cloneState(up);
   for (const i of interfaces) for (const step of i.down) if (step.kind === 'hook') applyIpt(afterDown, step.command, undefined);
-  return { boot: freeze(boot), up: freeze(up), afterDown: freeze(afterDown), insertions };
+  return { boot: freeze(boot), up: freeze(up), afterDown: freeze(afterDown), insertions, badInserts };
 }
 
-function applyIpt(state: MutableState, cmd: HookCommand, insertions: IptInsertion[] | undefined): void {
-  if (cmd.type !== 'iptables') return;
+function applyIpt(state: MutableState, cmd: HookCommand, insertions: IptInsertion[] | undefined, badInserts?: { hook: HookCommand; length: number }[]): void {
+  if (cmd.type !== 'iptables' || cmd.refused) return;
   const ipt = cmd.ipt;
   const table = ipt.table;
   const chainName = ipt.chain?.text;
@@ -315,7 +316,10 @@ function applyIpt(state: MutableState, cmd: HookCommand, insertions: IptInsertio
       const c = getChain(state, cmd.family, table, chainName);
       const rule: IptRuleFact = { family: cmd.family, table, chain: chainName, command: ipt, facts: cmd.facts, origin };
       const n = ipt.kind === 'insert' ? (ipt.ruleNumber?.value ?? 1) : c.rules.length + 1;
-      if (n < 1 || n > c.rules.length + 1) return; // iptables refuses: Index of insertion too big
+      if (n < 1 || n > c.rules.length + 1) {
+        badInserts?.push({ hook: cmd, length: c.rules.length }); // iptables refuses: Index of insertion too big
+        return;
+      }
       insertions?.push({ rule, before: [...c.rules], index: n - 1, hook: cmd, certain: true });
       c.rules.splice(n - 1, 0, rule);
       return;

@@ -1,9 +1,9 @@
 import type { Word } from '@wglint/core';
-import { argv, parseShell, type ShellCommand, type ShellProgram } from '@wglint/shell';
-import { ipProblems, parseIptWords, parseNftWords, sysctlProblems } from './adapters.js';
+import { argv, failureTolerated, parseShell, type ShellCommand, type ShellProgram } from '@wglint/shell';
+import { ipProblems, iptParseTimeIssues, parseIptWords, parseNftWords, sysctlProblems } from './adapters.js';
 import { iptFactsOf } from './ipt-facts.js';
 import { ipRuleFactOf, routeFactOf, splitIpInvocation } from './ip-facts.js';
-import type { HookCommand, HookLine, ModelProblem, NftCommandFact, Origin } from './model.js';
+import type { HookCommand, HookCommandBase, HookLine, ModelProblem, NftCommandFact, Origin } from './model.js';
 import { nftFactsOf } from './nft-facts.js';
 import { sysctlCommandAssignments } from './sysctl-facts.js';
 
@@ -21,9 +21,11 @@ export function typeHookLine(
 ): HookCommand[] {
   const parsed = parseShell(line.value, { baseOffset: line.valueRange.start, interfaceName: iface });
   for (const p of parsed.problems) problems.push({ file, range: p.range, message: p.message });
+  // bash parses the whole value before running any of it: a syntax error means nothing runs.
+  const shellRefused = parsed.problems.length > 0;
   const out: HookCommand[] = [];
   for (const cmd of commandsOf(parsed.ast)) {
-    const typed = typeCommand(cmd, line, iface, file, fileText, problems);
+    const typed = typeCommand(cmd, line, iface, file, fileText, problems, shellRefused);
     if (typed) out.push(typed);
   }
   return out;
@@ -39,12 +41,20 @@ function commandsOf(p: ShellProgram): ShellCommand[] {
   return out;
 }
 
-function typeCommand(cmd: ShellCommand, line: HookLine, iface: string, file: string, fileText: string, problems: ModelProblem[]): HookCommand | undefined {
+function typeCommand(
+  cmd: ShellCommand,
+  line: HookLine,
+  iface: string,
+  file: string,
+  fileText: string,
+  problems: ModelProblem[],
+  shellRefused: boolean,
+): HookCommand | undefined {
   const words = argv(cmd);
   if (words.length === 0) return undefined;
   const program = words[0]!.text.replace(/^.*\//, '');
   const range = { start: words[0]!.range.start, end: words[words.length - 1]!.range.end };
-  const base = {
+  const base: { -readonly [K in keyof BaseFields]: BaseFields[K] } = {
     iface,
     file,
     hook: line.kind,
@@ -55,17 +65,21 @@ function typeCommand(cmd: ShellCommand, line: HookLine, iface: string, file: str
     sourceText: fileText.slice(range.start, range.end),
     dynamic: words.some((w) => w.dynamic),
     conditional: cmd.before === '||',
+    tolerated: failureTolerated(cmd),
+    refused: shellRefused,
   };
   const origin = (w?: Word): Origin => ({ kind: 'hook', file, range: w ? w.range : range, iface, hook: line.kind });
   const args = words.slice(1);
   const report = (ps: readonly { range: { start: number; end: number }; message: string }[]): void => {
     for (const p of ps) problems.push({ file, range: p.range, message: p.message });
+    if (ps.length > 0) base.refused = true;
   };
 
   if (IPT4.has(program) || IPT6.has(program)) {
     const family = IPT6.has(program) ? 'ipv6' : 'ipv4';
     const r = parseIptWords(args, family);
     report(r.problems);
+    if (r.command) report(iptParseTimeIssues(r.command));
     if (!r.command) return { ...base, type: 'opaque' };
     const facts = iptFactsOf(r.command);
     return { ...base, type: 'iptables', family, ipt: r.command, ...(facts ? { facts } : {}) };
@@ -84,12 +98,17 @@ function typeCommand(cmd: ShellCommand, line: HookLine, iface: string, file: str
     report(sysctlProblems(words));
     return { ...base, type: 'sysctl', assignments: sysctlCommandAssignments(args, origin) };
   }
-  if (program === 'nft') return { ...base, type: 'nft', nft: nftCommandOf(args, file, report) };
+  if (program === 'nft') {
+    const nft = nftCommandOf(args, file, report);
+    return { ...base, type: 'nft', nft };
+  }
   if (program === 'resolvconf') return { ...base, type: 'resolvconf' };
   if (program === 'wg') return { ...base, type: 'wg' };
   if (program === 'tc') return { ...base, type: 'tc' };
   return { ...base, type: 'opaque' };
 }
+
+type BaseFields = HookCommandBase;
 
 const NFT_FLAGS_WITH_ARG = new Set(['-I', '--includepath', '-D', '--define', '-o', '--optimize']);
 

@@ -171,10 +171,14 @@ export interface NftRuleFact {
   readonly verdict?: string;
   readonly setsMetaMark: boolean;
   readonly setsCtMark: boolean;
+  /** `tcp option maxseg size set ...`: MSS clamping. */
+  readonly clampsMss: boolean;
   /** `meta mark set ct mark`: the packet mark is restored from the connection. */
   readonly restoresMark: boolean;
   readonly matchesMark: boolean;
   readonly iifnames: readonly string[];
+  /** Left side of every match, as `meta iifname`, `udp dport`, `ct state`, with the values when simple. */
+  readonly matches: readonly { readonly key: string; readonly values: readonly string[]; readonly negated: boolean }[];
   readonly location: Location;
 }
 
@@ -201,7 +205,7 @@ export interface HookLine {
   readonly lineRange: TextRange;
 }
 
-interface HookCommandBase {
+export interface HookCommandBase {
   readonly iface: string;
   readonly file: string;
   readonly hook: HookKind;
@@ -216,8 +220,15 @@ interface HookCommandBase {
   readonly sourceText: string;
   /** True when bash computes part of some word at run time (`$(...)`, `$VAR`). */
   readonly dynamic: boolean;
-  /** True when the command runs only if an earlier one failed (`a || b`) or is a check (`-C`). */
+  /** True when the command runs only if an earlier one failed (`a || b`). */
   readonly conditional: boolean;
+  /** True when a failure does not abort the hook (`cmd || true`, `if cmd`, `cmd &`; see @wglint/shell). */
+  readonly tolerated: boolean;
+  /**
+   * True when bash or the command's own parser refuses it (a `syntax-error` was reported): it has
+   * no effect, so it neither adds nor undoes anything.
+   */
+  readonly refused: boolean;
 }
 
 /** A hook command, typed by what it does. */
@@ -364,6 +375,8 @@ export interface HostModel {
     readonly afterDown: FirewallState;
     /** Every rule entering a chain: dump lines, then each interface's hooks on top of the dump. */
     readonly insertions: readonly IptInsertion[];
+    /** Hook `-I CHAIN N` that iptables refuses (`Index of insertion too big`): N > length + 1 on top of the dump. */
+    readonly badInserts: readonly { readonly hook: HookCommand; readonly length: number }[];
   };
   readonly sysctl: {
     /** Every assignment in the order it happens: kernel defaults, files (systemd-sysctl order), then hooks on up. */

@@ -64,6 +64,21 @@ function isKey(e: NftExpr, kind: 'meta' | 'ct', key: string): boolean {
   return kind === 'meta' ? e.type === 'NftMeta' && e.key === key : e.type === 'NftCt' && e.key === key && e.direction === null;
 }
 
+function exprKey(e: NftExpr): string {
+  switch (e.type) {
+    case 'NftPayload':
+      return `${e.protocol} ${e.field}`;
+    case 'NftMeta':
+      return `meta ${e.key}`;
+    case 'NftCt':
+      return `ct ${e.key}`;
+    case 'NftSpecialExpr':
+      return e.kind;
+    default:
+      return e.type;
+  }
+}
+
 /** Summarises one nft rule. */
 export function nftRuleFact(
   rule: NftRule,
@@ -78,14 +93,17 @@ export function nftRuleFact(
   let setsMetaMark = false;
   let setsCtMark = false;
   let restoresMark = false;
+  let clampsMss = false;
   let matchesMark = false;
   let l4: string | undefined;
+  const matches: { key: string; values: string[]; negated: boolean }[] = [];
   let dportValueRange: { start: number; end: number } | undefined;
   for (const s of rule.statements) {
     switch (s.type) {
       case 'NftMatch': {
         const left = s.left.type === 'NftBinary' ? s.left.left : s.left;
         const positive = s.op === '==' || s.op === 'implicit';
+        matches.push({ key: exprKey(left), values: stringsOf(s.right, defines), negated: s.op === '!=' });
         if (left.type === 'NftPayload' && (left.field === 'dport') && positive && !left.inner) {
           const proto = left.protocol === 'th' ? l4 : left.protocol;
           const ranges = nftPortRanges(s.right, defines);
@@ -100,6 +118,7 @@ export function nftRuleFact(
         break;
       }
       case 'NftMangle':
+        if (s.target.type === 'NftExthdr' && s.target.name === 'maxseg') clampsMss = true;
         if (isKey(s.target, 'meta', 'mark')) {
           setsMetaMark = true;
           if (isKey(s.value, 'ct', 'mark')) restoresMark = true;
@@ -131,8 +150,10 @@ export function nftRuleFact(
     setsMetaMark,
     setsCtMark,
     restoresMark,
+    clampsMss,
     matchesMark,
     iifnames,
+    matches,
     location: { file, range: rule.range },
   };
 }

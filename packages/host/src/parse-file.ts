@@ -3,6 +3,7 @@ import { parseIptablesSave } from '@wglint/iptables';
 import { parseNft } from '@wglint/nft';
 import { parseSysctl } from '@wglint/sysctl';
 import { interfaceNameFromPath, parseWgConfig } from '@wglint/wg';
+import { iptParseTimeIssues } from './adapters.js';
 import type { ParsedFile } from './parsed-file.js';
 
 /** Parses a file with its language's parser. Never throws. */
@@ -19,7 +20,13 @@ export function parseSourceFile(file: SourceFile, lint = true): ParsedFile {
     }
     case 'iptables-save': {
       const r = parseIptablesSave(file.text);
-      return { language: 'iptables-save', file, lint, ast: r.ast, problems: r.problems };
+      // iptables-restore also refuses, while parsing, what `checkIptCommand` calls interface-direction
+      // and drop-in-nat (`Can't use -i with POSTROUTING`, facts §2.3/§2.4): those are syntax errors too.
+      const extra = r.ast.tables
+        .flatMap((t) => t.rules)
+        .flatMap((rule) => iptParseTimeIssues(rule.command))
+        .filter((p) => !r.problems.some((q) => q.range.start === p.range.start && q.range.end === p.range.end));
+      return { language: 'iptables-save', file, lint, ast: r.ast, problems: [...r.problems, ...extra] };
     }
     case 'sysctl': {
       const r = parseSysctl(file.text);

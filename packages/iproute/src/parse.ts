@@ -68,7 +68,13 @@ const span = (a: Word, b: Word): TextRange => ({ start: a.range.start, end: b.ra
  */
 export function parseIpCommand(words: readonly Word[]): ParseResult<IpCommand> {
   const problems: SyntaxProblem[] = [];
+  // Words bash computes at run time (`$(wg show wg0 fwmark)`, `$TABLE`) are not judged; after an
+  // unquoted one (which may split into several words) nothing is.
+  const dynamicAt = words.findIndex((w) => isDynamic(w) && !(w as { quoted?: boolean }).quoted);
+  const cutoff = dynamicAt < 0 ? Infinity : words[dynamicAt]!.range.start;
   const problem = (r: TextRange, message: string): void => {
+    if (r.start >= cutoff) return;
+    if (words.some((w) => isDynamic(w) && w.range.start <= r.start && r.end <= w.range.end)) return;
     problems.push({ range: r, message });
   };
   const first = words[0];
@@ -147,6 +153,12 @@ export function parseIpCommand(words: readonly Word[]): ParseResult<IpCommand> {
       return { ast, problems };
     }
   }
+}
+
+/** A shell word with a run-time expansion (`ShellWord.dynamic`, or a `$`/backtick in plain words). */
+function isDynamic(w: Word): boolean {
+  const d = (w as { dynamic?: boolean }).dynamic;
+  return d === undefined ? /[$`]/.test(w.text) : d;
 }
 
 interface Ctx {

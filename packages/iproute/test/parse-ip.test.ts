@@ -283,6 +283,17 @@ describe('ip route', () => {
   });
 });
 
+describe('dynamic words', () => {
+  it('does not judge values bash computes at run time', () => {
+    expect(ip('ip rule add fwmark $(wg show wg0 fwmark) table 7 priority 10').problems).toEqual([]);
+    expect(ip('ip route add default dev wg0 table $TABLE').problems).toEqual([]);
+    // An unquoted expansion may split into several words: nothing after it is judged.
+    expect(ip('ip rule add $SELECTOR bogus').problems).toEqual([]);
+    // Before it, problems are still reported.
+    expect(ip('ip rule add bogus $SELECTOR').problems).toHaveLength(1);
+  });
+});
+
 describe('ip link / ip address', () => {
   it("reads wg-quick's own link and address commands", () => {
     const a = ip('ip link add dev wg0 type wireguard').ast;

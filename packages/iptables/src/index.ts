@@ -22,6 +22,7 @@ export {
   TERMINAL_TARGETS,
   findRulesAfterCatchAll,
   findRulesAfterCatchAllInSave,
+  findShadowedRules,
   findShadowingRule,
   isCatchAll,
   matchesEstablished,

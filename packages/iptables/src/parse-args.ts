@@ -363,8 +363,8 @@ export function parseIptablesArgs(words: readonly Word[], options: ParseIptables
       flag,
       flagWord: word,
       negated: !!neg,
-      ...(neg ? { negationRange: neg.range } : {}),
-      ...(value ? { value } : {}),
+      negationRange: neg ? neg.range : undefined,
+      value: value,
       range: rangeFrom(start, value ? value.range : word.range),
     };
     params[flag] = p;
@@ -380,8 +380,8 @@ export function parseIptablesArgs(words: readonly Word[], options: ParseIptables
       options: [],
       completed: false,
       start: (matchWord ?? nameWord)?.range.start ?? words[i]?.range.start ?? 0,
-      ...(matchWord ? { matchWord } : {}),
-      ...(nameWord ? { nameWord } : {}),
+      matchWord: matchWord,
+      nameWord: nameWord,
     };
     matches.push(lm);
     loadOrder.unshift({ match: lm });
@@ -467,7 +467,7 @@ export function parseIptablesArgs(words: readonly Word[], options: ParseIptables
       name: canonical,
       nameWord: word,
       negated: !!neg,
-      ...(neg ? { negationRange: neg.range } : {}),
+      negationRange: neg ? neg.range : undefined,
       args,
       range: rangeFrom(neg ? neg.range : word.range, last.range),
     };
@@ -562,7 +562,7 @@ export function parseIptablesArgs(words: readonly Word[], options: ParseIptables
           problem(nameWord.range, `chain name \`${nameWord.text}' too long (must be under 29 chars)`);
         }
         const def = id === 'jump' ? findTarget(nameWord.text, family) : undefined;
-        const t: LoadedTarget = { name: nameWord.text, flagWord: word, nameWord, goto: id === 'goto', options: [], ...(def ? { def } : {}) };
+        const t: LoadedTarget = { name: nameWord.text, flagWord: word, nameWord, goto: id === 'goto', options: [], def: def };
         target = t;
         if (def && def.options.length) loadOrder.unshift({ target: t });
         markRule(rangeFrom(word.range, nameWord.range));
@@ -779,15 +779,15 @@ export function parseIptablesArgs(words: readonly Word[], options: ParseIptables
   const rule: IptRuleSpec | undefined = hasRule
     ? {
         type: 'IptRuleSpec',
-        ...(params.p ? { protocol: params.p } : {}),
-        ...(params.s ? { source: params.s } : {}),
-        ...(params.d ? { destination: params.d } : {}),
-        ...(params.i ? { inInterface: params.i } : {}),
-        ...(params.o ? { outInterface: params.o } : {}),
-        ...(params.f ? { fragment: params.f } : {}),
+        protocol: params.p,
+        source: params.s,
+        destination: params.d,
+        inInterface: params.i,
+        outInterface: params.o,
+        fragment: params.f,
         matches: matchNodes,
-        ...(targetNode ? { target: targetNode } : {}),
-        ...(counters ? { counters } : {}),
+        target: targetNode,
+        counters: counters,
         range: ruleRange,
       }
     : undefined;
@@ -796,14 +796,14 @@ export function parseIptablesArgs(words: readonly Word[], options: ParseIptables
     type: 'IptCommand',
     family,
     table,
-    ...(tableWord ? { tableWord } : {}),
-    ...(kind ? { kind } : {}),
-    ...(commandWord ? { commandWord } : {}),
-    ...(chain ? { chain } : {}),
-    ...(ruleNumber ? { ruleNumber } : {}),
-    ...(policy ? { policy } : {}),
-    ...(newName ? { newName } : {}),
-    ...(rule ? { rule } : {}),
+    tableWord: tableWord,
+    kind: kind,
+    commandWord: commandWord,
+    chain: chain,
+    ruleNumber: ruleNumber,
+    policy: policy,
+    newName: newName,
+    rule: rule,
     globals,
     range: allRange,
   };
@@ -840,8 +840,8 @@ function buildMatch(m: LoadedMatch, words: readonly Word[]): IptMatch {
   return {
     type: 'IptMatch',
     name: m.name,
-    ...(m.matchWord ? { matchWord: m.matchWord } : {}),
-    ...(m.nameWord ? { nameWord: m.nameWord } : {}),
+    matchWord: m.matchWord,
+    nameWord: m.nameWord,
     implicit: m.implicit,
     options: m.options,
     range: { start: Math.min(first.start, m.start), end: last.end },
@@ -893,7 +893,7 @@ function finalChecks(
         return undefined;
       },
       has,
-      ...(proto !== undefined ? { protocol: protoNum !== undefined && /^[0-9]+$/.test(proto) ? proto : proto } : {}),
+      protocol: proto,
     };
     const r = def.final(ctx);
     if (r) {

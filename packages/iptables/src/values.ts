@@ -97,17 +97,35 @@ export function portNumber(v: string): number | undefined {
   return Object.prototype.hasOwnProperty.call(SERVICES, v) ? SERVICES[v] : undefined;
 }
 
+/** A dotted quad `a.b.c.d`, each part 0-255. */
 export function isIPv4(v: string): boolean {
-  const parts = v.split('.');
-  if (parts.length !== 4) return false;
-  return parts.every((p) => /^[0-9]{1,3}$/.test(p) && Number(p) <= 255);
+  return dottedParts(v) === 4;
 }
 
 /** IPv4 as iptables reads it: dotted quads, also the short forms `10.1` / `1.2.3` it accepts. */
 export function isIPv4Loose(v: string): boolean {
-  const parts = v.split('.');
-  if (parts.length < 1 || parts.length > 4) return false;
-  return parts.every((p) => /^[0-9]{1,3}$/.test(p) && Number(p) <= 255);
+  return dottedParts(v) > 0;
+}
+
+/** Number of dot-separated decimal parts (each 1-3 digits, ≤ 255), or 0 when `v` is not of that form (max 4). */
+function dottedParts(v: string): number {
+  let parts = 0;
+  let digits = 0;
+  let value = 0;
+  for (let i = 0; i <= v.length; i++) {
+    const c = i < v.length ? v.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (digits === 0 || value > 255) return 0;
+      parts++;
+      if (parts > 4) return 0;
+      digits = 0;
+      value = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (++digits > 3) return 0;
+      value = value * 10 + (c - 48);
+    } else return 0;
+  }
+  return parts;
 }
 
 export function isIPv6(v: string): boolean {

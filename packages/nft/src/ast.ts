@@ -85,6 +85,8 @@ export interface NftChainHook extends Base {
   readonly chainType: NftName;
   readonly hook: NftName;
   readonly device: NftName | null;
+  /** `devices = { … }` in the hook spec. */
+  readonly devices: readonly NftName[];
   readonly priority: NftPriority | null;
 }
 
@@ -144,6 +146,8 @@ export interface NftSet extends Base {
   readonly timeout: string | null;
   readonly gcInterval: string | null;
   readonly size: number | null;
+  /** Element count from nft's `size N	# count M` listing annotation. */
+  readonly count?: number;
   readonly policy: string | null;
   readonly autoMerge: boolean;
   readonly elements: readonly NftSetElement[] | null;
@@ -190,6 +194,8 @@ export interface NftObject extends Base {
   readonly hasBlock: boolean;
   readonly properties: readonly { readonly key: string; readonly words: readonly NftName[]; readonly range: TextRange }[];
   readonly comment: string | null;
+  /** Source text of each block line (with its `;` when it had one), for printing. */
+  readonly lines: readonly string[];
 }
 
 /** Other commands: `list ruleset`, `flush table ip t`, `delete rule … handle 4`, `reset counters` … */

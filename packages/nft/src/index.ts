@@ -1,3 +1,8 @@
 // @wglint/nft: parser, typed AST, walker and printers for nftables rulesets.
 export * from './ast.js';
 export { parseNft, parseNftCommandLine, type NftParseOptions, type NftIncludeResolver } from './parse.js';
+export { printNftCanonical, printExpr, printStatement, printRuleBody, printPriority } from './print-canonical.js';
+export { formatNft } from './format.js';
+export { walkNft, visitNft, type NftWalker, type NftNodeByType } from './walk.js';
+export { RESERVED_WORDS, RESERVED_WORDS_1_1, PRIORITIES, BRIDGE_PRIORITIES, FAMILIES, HOOKS, META_KEYS, CT_KEYS } from './keywords.js';
+export { toIpAddress, toCidr, toPortRange, toInterfaceName, membersOf, isTerminalStatement } from './operands.js';

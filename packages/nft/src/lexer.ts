@@ -5,9 +5,11 @@
 // plain words and the parser decides.
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 
-export const AnyWord = createToken({ name: 'AnyWord', pattern: Lexer.NA });
+/** Any token that may appear inside a line (all but newline, `;`, braces). */
+export const Item = createToken({ name: 'Item', pattern: Lexer.NA });
+export const AnyWord = createToken({ name: 'AnyWord', pattern: Lexer.NA, categories: [Item] });
 /** A value-ish token: numbers, addresses, time strings, class ids. */
-export const Literal = createToken({ name: 'Literal', pattern: Lexer.NA });
+export const Literal = createToken({ name: 'Literal', pattern: Lexer.NA, categories: [Item] });
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\f\v]+|\\\r?\n/, group: Lexer.SKIPPED, line_breaks: true });
 export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*/, group: 'comments' });
@@ -15,37 +17,36 @@ export const Newline = createToken({ name: 'Newline', pattern: /\r?\n/, line_bre
 export const Semi = createToken({ name: 'Semi', pattern: /;/ });
 export const LCurly = createToken({ name: 'LCurly', pattern: /\{/ });
 export const RCurly = createToken({ name: 'RCurly', pattern: /\}/ });
-export const LParen = createToken({ name: 'LParen', pattern: /\(/ });
-export const RParen = createToken({ name: 'RParen', pattern: /\)/ });
-export const Comma = createToken({ name: 'Comma', pattern: /,/ });
-export const QuotedString = createToken({ name: 'QuotedString', pattern: /"[^"]*"/, line_breaks: true });
-export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"[^"]*/, line_breaks: true });
-export const Variable = createToken({ name: 'Variable', pattern: /\$[A-Za-z_.][A-Za-z0-9/\-_.]*/ });
-export const At = createToken({ name: 'At', pattern: /@/ });
-export const EqEq = createToken({ name: 'EqEq', pattern: /==/ });
-export const Neq = createToken({ name: 'Neq', pattern: /!=/ });
-export const Lshift = createToken({ name: 'Lshift', pattern: /<</ });
-export const Rshift = createToken({ name: 'Rshift', pattern: />>/ });
-export const Lte = createToken({ name: 'Lte', pattern: /<=/ });
-export const Gte = createToken({ name: 'Gte', pattern: />=/ });
-export const Lt = createToken({ name: 'Lt', pattern: /</ });
-export const Gt = createToken({ name: 'Gt', pattern: />/ });
-export const Assign = createToken({ name: 'Assign', pattern: /=/ });
-export const Not = createToken({ name: 'Not', pattern: /!/ });
-export const Amp = createToken({ name: 'Amp', pattern: /&/ });
-export const Pipe = createToken({ name: 'Pipe', pattern: /\|/ });
-export const Caret = createToken({ name: 'Caret', pattern: /\^/ });
-export const Slash = createToken({ name: 'Slash', pattern: /\// });
-export const Dash = createToken({ name: 'Dash', pattern: /-/ });
-export const Star = createToken({ name: 'Star', pattern: /\*/ });
-export const Plus = createToken({ name: 'Plus', pattern: /\+/ });
-export const Colon = createToken({ name: 'Colon', pattern: /:/ });
+export const LParen = createToken({ name: 'LParen', pattern: /\(/, categories: [Item] });
+export const RParen = createToken({ name: 'RParen', pattern: /\)/, categories: [Item] });
+export const Comma = createToken({ name: 'Comma', pattern: /,/, categories: [Item] });
+export const QuotedString = createToken({ name: 'QuotedString', pattern: /"[^"]*"/, line_breaks: true, categories: [Item] });
+export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"[^"]*/, line_breaks: true, categories: [Item] });
+export const Variable = createToken({ name: 'Variable', pattern: /\$[A-Za-z_.][A-Za-z0-9/\-_.]*/, categories: [Item] });
+export const At = createToken({ name: 'At', pattern: /@/, categories: [Item] });
+export const EqEq = createToken({ name: 'EqEq', pattern: /==/, categories: [Item] });
+export const Neq = createToken({ name: 'Neq', pattern: /!=/, categories: [Item] });
+export const Lshift = createToken({ name: 'Lshift', pattern: /<</, categories: [Item] });
+export const Rshift = createToken({ name: 'Rshift', pattern: />>/, categories: [Item] });
+export const Lte = createToken({ name: 'Lte', pattern: /<=/, categories: [Item] });
+export const Gte = createToken({ name: 'Gte', pattern: />=/, categories: [Item] });
+export const Lt = createToken({ name: 'Lt', pattern: /</, categories: [Item] });
+export const Gt = createToken({ name: 'Gt', pattern: />/, categories: [Item] });
+export const Assign = createToken({ name: 'Assign', pattern: /=/, categories: [Item] });
+export const Not = createToken({ name: 'Not', pattern: /!/, categories: [Item] });
+export const Amp = createToken({ name: 'Amp', pattern: /&/, categories: [Item] });
+export const Pipe = createToken({ name: 'Pipe', pattern: /\|/, categories: [Item] });
+export const Caret = createToken({ name: 'Caret', pattern: /\^/, categories: [Item] });
+export const Slash = createToken({ name: 'Slash', pattern: /\//, categories: [Item] });
+export const Dash = createToken({ name: 'Dash', pattern: /-/, categories: [Item] });
+export const Star = createToken({ name: 'Star', pattern: /\*/, categories: [Item] });
+export const Plus = createToken({ name: 'Plus', pattern: /\+/, categories: [Item] });
+export const Colon = createToken({ name: 'Colon', pattern: /:/, categories: [Item] });
 
 // ---- word-ish tokens: one shared longest-match scanner, one token type per kind ------------------
 
 type WordKind = 'address' | 'number' | 'time' | 'classid' | 'wildcard' | 'word' | 'dot';
 
-const HEX = /[0-9a-fA-F]/;
 let cacheOffset = -1;
 let cacheText = '';
 let cacheKind: WordKind | null = null;
@@ -95,6 +96,25 @@ function longestIp6(text: string, offset: number): number {
 const IDENT_START = /[A-Za-z_.]/;
 const IDENT_CHAR = /[A-Za-z0-9/\-_.]/;
 
+const RE_MAC = /[0-9a-fA-F]{1,2}(?::[0-9a-fA-F]{1,2}){5}/y;
+const RE_IP4 = /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/y;
+const RE_TIME = /(?:\d+d)?(?:\d+h)?(?:\d+m(?!s))?(?:\d+s)?(?:\d+ms)?/y;
+const RE_HEX = /0[xX][0-9a-fA-F]+/y;
+const RE_DEC = /\d+/y;
+const RE_CLASSID = /[0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}(?=[ \t\r\n:\-},;]|$)/y;
+const RE_IDENT = /[A-Za-z_.][A-Za-z0-9/\-_.]*/y;
+const RE_8021 = /8021(?:q|ad)(?![A-Za-z0-9/\-_.])/y;
+
+function sticky(re: RegExp, text: string, offset: number): number {
+  re.lastIndex = offset;
+  const m = re.exec(text);
+  return m ? m[0].length : 0;
+}
+
+function isHexCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
 /** Longest match at `offset` among the scanner's word-ish rules; ties go to the earlier rule. */
 function scanWord(text: string, offset: number): void {
   if (cacheOffset === offset && cacheText === text) return;
@@ -108,37 +128,37 @@ function scanWord(text: string, offset: number): void {
       kind = k;
     }
   };
+  const code = text.charCodeAt(offset);
   const c = text[offset] ?? '';
-  // addresses: MAC, IPv4, IPv6, [IPv6]
-  let m = /^[0-9a-fA-F]{1,2}(?::[0-9a-fA-F]{1,2}){5}/.exec(text.slice(offset, offset + 17));
-  if (m) take(m[0].length, 'address');
-  if (/[0-9]/.test(c)) {
-    m = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/.exec(text.slice(offset, offset + 15));
-    if (m) take(m[0].length, 'address');
+  const digit = code >= 48 && code <= 57;
+  const hex = isHexCode(code);
+  // Address-like tokens need a ':' or '.' soon after the start: skip the regexes otherwise.
+  let j = offset;
+  while (j < text.length && j - offset < 5 && isHexCode(text.charCodeAt(j))) j++;
+  const sep = text[j];
+  if ((hex || c === ':') && (sep === ':' || sep === '.')) {
+    take(sticky(RE_MAC, text, offset), 'address');
+    if (digit) take(sticky(RE_IP4, text, offset), 'address');
+    take(longestIp6(text, offset), 'address');
   }
-  if (HEX.test(c) || c === ':') take(longestIp6(text, offset), 'address');
   if (c === '[') {
     const close = text.indexOf(']', offset);
     if (close > offset && close - offset < 60 && isIp6(text.slice(offset + 1, close))) take(close - offset + 1, 'address');
   }
-  if (/[0-9]/.test(c)) {
-    m = /^(?:\d+d)?(?:\d+h)?(?:\d+m(?!s))?(?:\d+s)?(?:\d+ms)?/.exec(text.slice(offset, offset + 40));
-    if (m && m[0].length > 0 && /[dhms]$/.test(m[0])) take(m[0].length, 'time');
-    m = /^0[xX][0-9a-fA-F]+/.exec(text.slice(offset, offset + 40));
-    if (m) take(m[0].length, 'number');
-    m = /^\d+/.exec(text.slice(offset, offset + 40));
-    if (m) take(m[0].length, 'number');
+  if (digit) {
+    const t = sticky(RE_TIME, text, offset);
+    if (t > 0 && /[dhms]/.test(text[offset + t - 1]!)) take(t, 'time');
+    take(sticky(RE_HEX, text, offset), 'number');
+    take(sticky(RE_DEC, text, offset), 'number');
   }
-  if (HEX.test(c)) {
-    m = /^[0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}(?=[ \t\r\n:\-},;]|$)/.exec(text.slice(offset, offset + 11));
-    if (m) take(m[0].length, 'classid');
+  if (hex && sep === ':') take(sticky(RE_CLASSID, text, offset), 'classid');
+  if (code === 56) {
+    const l = sticky(RE_8021, text, offset);
+    if (l) take(l, 'word');
   }
-  if (c === '8' && /^8021(?:q|ad)(?![A-Za-z0-9/\-_.])/.test(text.slice(offset, offset + 7))) take(text.startsWith('8021q', offset) ? 5 : 6, 'word');
-  if (IDENT_START.test(c)) {
-    let e = offset + 1;
-    while (e < text.length && IDENT_CHAR.test(text[e]!)) e++;
-    const len = e - offset;
-    if (text[e] === '*') take(len + 1, 'wildcard');
+  if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 46) {
+    const len = sticky(RE_IDENT, text, offset);
+    if (text.charCodeAt(offset + len) === 42) take(len + 1, 'wildcard');
     else take(len, len === 1 && c === '.' ? 'dot' : 'word');
   } else if (c === '\\' && text[offset + 1] === '*') take(2, 'wildcard');
   cacheKind = kind;
@@ -157,14 +177,20 @@ function wordPattern(k: WordKind) {
 }
 
 const WORD_START = [...'0123456789abcdefABCDEF:[._', ...'ghijklmnopqrstuvwxyzGHIJKLMNOPQRSTUVWXYZ', '\\'];
-export const Address = createToken({ name: 'Address', pattern: wordPattern('address'), start_chars_hint: WORD_START, line_breaks: false, categories: [Literal] });
-export const TimeString = createToken({ name: 'TimeString', pattern: wordPattern('time'), start_chars_hint: [...'0123456789'], line_breaks: false, categories: [Literal] });
-export const NumberTok = createToken({ name: 'Number', pattern: wordPattern('number'), start_chars_hint: [...'0123456789'], line_breaks: false, categories: [Literal] });
-export const ClassId = createToken({ name: 'ClassId', pattern: wordPattern('classid'), start_chars_hint: [...'0123456789abcdefABCDEF'], line_breaks: false, categories: [Literal] });
-export const Wildcard = createToken({ name: 'Wildcard', pattern: wordPattern('wildcard'), start_chars_hint: WORD_START, line_breaks: false });
-export const Dot = createToken({ name: 'Dot', pattern: wordPattern('dot'), start_chars_hint: ['.'], line_breaks: false });
+export const Address = createToken({ name: 'Address', pattern: wordPattern('address'), start_chars_hint: WORD_START, line_breaks: false, categories: [Literal, Item] });
+export const TimeString = createToken({ name: 'TimeString', pattern: wordPattern('time'), start_chars_hint: [...'0123456789'], line_breaks: false, categories: [Literal, Item] });
+export const NumberTok = createToken({ name: 'Number', pattern: wordPattern('number'), start_chars_hint: [...'0123456789'], line_breaks: false, categories: [Literal, Item] });
+export const ClassId = createToken({ name: 'ClassId', pattern: wordPattern('classid'), start_chars_hint: [...'0123456789abcdefABCDEF'], line_breaks: false, categories: [Literal, Item] });
+export const Wildcard = createToken({ name: 'Wildcard', pattern: wordPattern('wildcard'), start_chars_hint: WORD_START, line_breaks: false, categories: [Item] });
+export const Dot = createToken({ name: 'Dot', pattern: wordPattern('dot'), start_chars_hint: ['.'], line_breaks: false, categories: [Item] });
 export const Word = createToken({ name: 'Word', pattern: wordPattern('word'), start_chars_hint: WORD_START, line_breaks: false, categories: [AnyWord] });
-export const Unknown = createToken({ name: 'Unknown', pattern: /[^\s#;{}()",]/ });
+const UNKNOWN_CHARS = [...'[]%?\'`~\\'];
+for (let c = 33; c < 127; c++) {
+  const ch = String.fromCharCode(c);
+  if (!UNKNOWN_CHARS.includes(ch)) UNKNOWN_CHARS.push(ch);
+}
+/** Catch-all for a character no other token takes (ASCII); other characters become lexer errors. */
+export const Unknown = createToken({ name: 'Unknown', pattern: /[^\s#;{}()",]/, start_chars_hint: UNKNOWN_CHARS.filter((c) => !'#;{}()",'.includes(c)), categories: [Item] });
 
 /**
  * Words that structure commands and blocks. After lexing, a `Word` with one of these images is
@@ -186,7 +212,7 @@ export const allTokens: TokenType[] = [
   Variable, At, EqEq, Neq, Lshift, Rshift, Lte, Gte, Lt, Gt, Assign, Not, Amp, Pipe, Caret,
   Address, TimeString, ClassId, NumberTok, Wildcard, Dot, Word,
   Slash, Dash, Star, Plus, Colon, Unknown,
-  AnyWord, Literal, ...KEYWORD_TYPES.values(),
+  Item, AnyWord, Literal, ...KEYWORD_TYPES.values(),
 ];
 
 let lexer: Lexer | undefined;
@@ -199,7 +225,7 @@ export interface LexResult {
 
 /** Lexes nft source. Never throws; unlexable characters become `Unknown` tokens. */
 export function lexNft(text: string): LexResult {
-  lexer ??= new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true });
+  lexer ??= new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: !!process.env['WGLINT_DEV'], skipValidations: !process.env['WGLINT_DEV'] });
   const r = lexer.tokenize(text);
   cacheOffset = -1;
   cacheText = '';

@@ -47,6 +47,7 @@ function parseWithStack(text: string, options: NftParseOptions, stack: string[])
     for (const t of lexed.tokens) {
       if (t.tokenType.name === 'UnterminatedString') ctx.error(ctx.range(t.startOffset, t.startOffset + t.image.length), 'unterminated string: add the closing `"`');
     }
+    for (const e of lexed.errors) ctx.error(ctx.range(e.offset, e.offset + Math.max(1, e.length)), `unexpected character \`${text.slice(e.offset, e.offset + Math.max(1, e.length)).slice(0, 20)}\``);
     const p = treeParser();
     p.input = lexed.tokens;
     const cst = p.ruleset();

@@ -3,17 +3,8 @@
 // sets. This grammar captures that token tree with exact ranges; the per-section builders in
 // productions/*.ts give each line its meaning (SUPERSET: any word sequence is accepted here and
 // classified by the builders, which report nft's syntax errors).
-import { CstParser, EOF, type CstNode, type IToken, type TokenType } from 'chevrotain';
-import {
-  allTokens, AnyWord, Literal, Newline, Semi, LCurly, RCurly, LParen, RParen, Comma, QuotedString, UnterminatedString,
-  Variable, At, EqEq, Neq, Lshift, Rshift, Lte, Gte, Lt, Gt, Assign, Not, Amp, Pipe, Caret, Wildcard, Dot,
-  Slash, Dash, Star, Plus, Colon, Unknown,
-} from './lexer.js';
-
-const ITEM_TOKENS: TokenType[] = [
-  AnyWord, Literal, QuotedString, UnterminatedString, Variable, At, EqEq, Neq, Lshift, Rshift, Lte, Gte, Lt, Gt,
-  Assign, Not, Amp, Pipe, Caret, Wildcard, Dot, Slash, Dash, Star, Plus, Colon, Comma, LParen, RParen, Unknown,
-];
+import { CstParser, EOF, type CstNode, type IToken } from 'chevrotain';
+import { allTokens, Item, Newline, Semi, LCurly, RCurly } from './lexer.js';
 
 class NftTreeParser extends CstParser {
   constructor() {
@@ -32,11 +23,10 @@ class NftTreeParser extends CstParser {
     });
     $.RULE('line', () => {
       $.AT_LEAST_ONE(() => {
-        $.OR2(
-          ITEM_TOKENS.map((t) => ({ ALT: () => $.CONSUME(t, { LABEL: 'item' }) })).concat([
-            { ALT: () => $.SUBRULE($['block'] as never, { LABEL: 'item' }) as unknown as IToken },
-          ]),
-        );
+        $.OR2([
+          { ALT: () => $.CONSUME(Item, { LABEL: 'item' }) },
+          { ALT: () => $.SUBRULE($['block'] as never, { LABEL: 'item' }) },
+        ]);
       });
     });
     $.RULE('block', () => {

@@ -39,10 +39,21 @@ export function itemEnd(i: TItem): number {
 
 /** Builds the token tree. `next` maps a token's start offset to the kind of the following token. */
 export function buildTree(cst: CstNode, tokens: readonly IToken[], textLength: number): { lines: TLine[]; stray: IToken[] } {
-  const following = new Map<number, IToken | undefined>();
-  for (let i = 0; i < tokens.length; i++) following.set(tokens[i]!.startOffset, tokens[i + 1]);
+  // Token positions, to find the token after a line's last item.
+  const following = (t: IToken): IToken | undefined => {
+    let lo = 0;
+    let hi = tokens.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const o = tokens[mid]!.startOffset;
+      if (o === t.startOffset) return tokens[mid + 1];
+      if (o < t.startOffset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
   const termOf = (lastEnd: TItem): TLine['terminator'] => {
-    const t = isBlock(lastEnd) ? (lastEnd.close ? following.get(lastEnd.close.startOffset) : undefined) : following.get(lastEnd.startOffset);
+    const t = isBlock(lastEnd) ? (lastEnd.close ? following(lastEnd.close) : undefined) : following(lastEnd);
     if (!t) return 'eof';
     if (t.tokenType === Newline) return 'newline';
     if (t.tokenType === Semi) return 'semi';

@@ -303,7 +303,11 @@ export class Lexer {
         this.problem(i, lim, 'Unterminated backtick command substitution; bash will fail to run this hook. Add the closing `` ` ``.');
         return add('backtick', lim);
       }
+      // bash parses a backtick substitution only when it runs it: a syntax error inside fails that
+      // substitution, not the whole hook, so its problems are not reported.
+      const before = this.problems.length;
       const inner = this.nested(i + 1, k, null);
+      this.problems.length = before;
       return add('backtick', k + 1, inner.program);
     }
     const n = i + 1 < lim ? t[i + 1] : undefined;

@@ -13,7 +13,7 @@ import { Lexer, type Token } from './lexer.js';
 import { type MappedText, mappedRange } from './source.js';
 
 /** Reserved words that open a compound command or a clause (bash `reserved words`). */
-const OPENERS = new Set(['if', 'then', 'elif', 'else', 'while', 'until', 'do', 'for', 'case', 'select', 'function', '{', '!', '[[', 'time', 'in']);
+const OPENERS = new Set(['if', 'then', 'elif', 'else', 'while', 'until', 'do', 'for', 'case', 'select', 'function', '{', '!', '[[', 'time']);
 const CLOSERS = new Set(['fi', 'done', '}', 'esac', ']]']);
 const SHELLS = new Set(['bash', 'sh', 'dash', 'zsh', 'ksh', 'ash', 'busybox']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
@@ -67,15 +67,98 @@ export function parseList(
   let closed = false;
   /** Operator that requires a following command (`&&`, `||`, `|`), with its range. */
   let dangling: { op: string; range: TextRange } | undefined;
+  /**
+   * Open compound commands (`if ... fi`, `while ... done`, `{ ... }`, `case ... esac`) and the
+   * clause each is in; `body` is true once the clause holds a command (bash needs one).
+   */
+  const compound: { kind: 'if' | 'loop' | 'brace' | 'case'; state: string; body: boolean; word: ShellWord }[] = [];
+  const inCase = (): boolean => compound.some((c) => c.kind === 'case');
+  const unexpected = (w: ShellWord, why: string): void =>
+    problem(w.range, `Syntax error near unexpected token \`${w.text}\`${why}; bash will fail to run this hook.`);
+
+  /** Checks a reserved word against the open compound commands (bash's grammar). */
+  function structure(w: ShellWord): void {
+    const top = compound[compound.length - 1];
+    const t = w.text;
+    if (inCase() && t !== 'esac') return;
+    switch (t) {
+      case 'if':
+        compound.push({ kind: 'if', state: 'cond', body: false, word: w });
+        return;
+      case 'while':
+      case 'until':
+      case 'for':
+      case 'select':
+        compound.push({ kind: 'loop', state: t === 'for' || t === 'select' ? 'list' : 'cond', body: false, word: w });
+        return;
+      case '{':
+        compound.push({ kind: 'brace', state: 'body', body: false, word: w });
+        return;
+      case 'case':
+        compound.push({ kind: 'case', state: 'body', body: true, word: w });
+        return;
+      case 'then':
+        if (top?.kind !== 'if' || (top.state !== 'cond' && top.state !== 'elif')) return unexpected(w, ': `then` without `if`');
+        if (!top.body) return unexpected(w, ': the `if` condition is empty');
+        top.state = 'then';
+        top.body = false;
+        return;
+      case 'elif':
+      case 'else':
+        if (top?.kind !== 'if' || top.state !== 'then') return unexpected(w, `: \`${t}\` outside an \`if ... then\``);
+        if (!top.body) return unexpected(w, ': the `then` branch is empty');
+        top.state = t;
+        top.body = false;
+        return;
+      case 'fi':
+        if (top?.kind !== 'if' || (top.state !== 'then' && top.state !== 'else')) return unexpected(w, ': `fi` without a matching `if ... then`');
+        if (!top.body) return unexpected(w, ': the branch before it is empty');
+        compound.pop();
+        return;
+      case 'do':
+        if (top?.kind !== 'loop' || top.state === 'do') return unexpected(w, ': `do` without `while`, `until` or `for`');
+        if (top.state === 'cond' && !top.body) return unexpected(w, ': the loop condition is empty');
+        top.state = 'do';
+        top.body = false;
+        return;
+      case 'done':
+        if (top?.kind !== 'loop' || top.state !== 'do') return unexpected(w, ': `done` without a matching `do`');
+        if (!top.body) return unexpected(w, ': the loop body is empty');
+        compound.pop();
+        return;
+      case '}':
+        if (top?.kind !== 'brace') return unexpected(w, ': `}` without a matching `{`');
+        if (!top.body) return unexpected(w, ': the `{ ... }` group is empty');
+        compound.pop();
+        return;
+      case 'esac':
+        if (top?.kind !== 'case') return unexpected(w, ': `esac` without `case`');
+        compound.pop();
+        return;
+    }
+  }
 
   function newCommand(at: number): CommandBuilder {
     return { words: [], assignments: [], redirects: [], keywords: [], closers: [], start: at, end: at };
   }
+  /** Only opening reserved words (`then`, `do`, `{` ...), which need a command after them; a lone `!` is fine. */
+  const keywordsOnly = (c: CommandBuilder): boolean =>
+    c.words.length + c.assignments.length + c.redirects.length + c.closers.length === 0 && c.keywords.some((k) => k.text !== '!');
   const isEmpty = (c: CommandBuilder): boolean =>
     c.words.length + c.assignments.length + c.redirects.length + c.keywords.length + c.closers.length === 0;
 
   function finishCommand(after: ShellConnector | undefined): ShellCommand | undefined {
     if (isEmpty(cmd)) return undefined;
+    const top = compound[compound.length - 1];
+    if (top && (cmd.words.length + cmd.assignments.length + cmd.redirects.length > 0 || cmd.closers.length > 0)) {
+      // A `for x in a b` header is not a body; the words after `for` are its list.
+      if (!(top.kind === 'loop' && top.state === 'list' && cmd.keywords.some((k) => k.text === 'for' || k.text === 'select'))) top.body = true;
+    }
+    // A finished inner compound (`fi`, `done`, `}`) counts as a command of the enclosing clause.
+    if (cmd.closers.length > 0) {
+      const outer = compound[compound.length - 1];
+      if (outer) outer.body = true;
+    }
     const r = range(cmd.start, cmd.end);
     const built: ShellCommand = {
       type: 'ShellCommand',
@@ -155,12 +238,22 @@ export function parseList(
       const w = tok.word;
       cmd.end = tok.end;
       const atStart = cmd.words.length === 0 && cmd.assignments.length === 0 && cmd.redirects.length === 0;
-      if (atStart && tok.unquotedText && (OPENERS.has(w.text) || (CLOSERS.has(w.text) && cmd.keywords.length === 0))) {
+      if (atStart && tok.unquotedText && cmd.closers.length === 0 && (OPENERS.has(w.text) || (CLOSERS.has(w.text) && cmd.keywords.length === 0))) {
         if (CLOSERS.has(w.text)) cmd.closers.push(w);
         else {
-          if (w.text === '!' && cmd.keywords.length === 0 && pipeCmds.length === 0) negated = true;
+          if (w.text === '!') {
+            if (pipeCmds.length > 0 && !inCase()) unexpected(w, ': `!` can only start a pipeline');
+            else if (cmd.keywords.length === 0 || cmd.keywords.every((k) => k.text === '!' || OPENERS.has(k.text))) negated = true;
+          }
           cmd.keywords.push(w);
         }
+        structure(w);
+        continue;
+      }
+      // After `}`/`fi`/`done`, only redirections and operators may follow.
+      if (cmd.closers.length > 0 && cmd.words.length === 0 && !inCase() && CLOSERS.has(cmd.closers[cmd.closers.length - 1]!.text)) {
+        unexpected(w, ` after \`${cmd.closers[cmd.closers.length - 1]!.text}\``);
+        cmd.words.push(w);
         continue;
       }
       if (cmd.words.length > 0 && tok.unquotedText && CLOSERS.has(w.text) && cmd.words[0]?.text === 'for') {
@@ -212,20 +305,31 @@ export function parseList(
     }
     if (op === ')') {
       if (parenDepth > 0) {
+        if (keywordsOnly(cmd) && cmd.keywords[cmd.keywords.length - 1]!.text === '(') {
+          problem(tok.range, 'Syntax error near unexpected token `)`: the `( ... )` subshell is empty; bash will fail to run this hook.');
+        }
         parenDepth--;
         cmd.closers.push(opWord(tok.range, ')'));
         cmd.end = tok.end;
         continue;
       }
-      if (stop === ')') {
+      if (stop === ')' && !inCase()) {
         end = tok.start;
         closed = true;
         break;
       }
+      if (inCase()) continue; // `pattern)` of a case item
       problem(tok.range, 'Syntax error near unexpected token `)`; bash will fail to run this hook. Remove it or quote it.');
       continue;
     }
     if (op === ';;') {
+      if (inCase()) {
+        if (!isEmpty(cmd)) finishCommand(';');
+        cmd = newCommand(tok.end);
+        pendingBefore = ';';
+        dangling = undefined;
+        continue;
+      }
       problem(tok.range, 'Syntax error near unexpected token `;;` (only valid inside `case`); bash will fail to run this hook.');
       continue;
     }
@@ -240,6 +344,10 @@ export function parseList(
       }
       problem(tok.range, `Syntax error near unexpected token \`${op === '\n' ? 'newline' : op}\`: no command before it; bash will fail to run this hook.`);
       continue;
+    }
+    if (keywordsOnly(cmd) && op !== '\n' && !inCase()) {
+      const last = cmd.keywords[cmd.keywords.length - 1]!;
+      problem(tok.range, `Syntax error near unexpected token \`${op}\`: \`${last.text}\` needs a command after it; bash will fail to run this hook.`);
     }
     finishCommand(connector);
     cmd = newCommand(tok.end);
@@ -256,11 +364,21 @@ export function parseList(
     }
   }
 
-  if (!isEmpty(cmd)) finishCommand(undefined);
-  else if (dangling) {
+  if (!isEmpty(cmd)) {
+    if (keywordsOnly(cmd) && compound.length === 0) {
+      const last = cmd.keywords[cmd.keywords.length - 1]!;
+      problem(last.range, `Syntax error: \`${last.text}\` at the end needs a command after it (bash: unexpected end of file); bash will fail to run this hook.`);
+    }
+    finishCommand(undefined);
+  } else if (dangling) {
     problem(dangling.range, `Syntax error: \`${dangling.op}\` at the end needs a command after it (bash: unexpected end of file); bash will fail to run this hook.`);
   }
   finishList(false);
+  const open = compound[compound.length - 1];
+  if (open) {
+    const closer = { if: 'fi', loop: 'done', brace: '}', case: 'esac' }[open.kind];
+    problem(open.word.range, `Syntax error: \`${open.word.text}\` is never closed with \`${closer}\` (bash: unexpected end of file); bash will fail to run this hook.`);
+  }
   if (parenDepth > 0) {
     problem(range(start, limit), 'Syntax error: a `(` subshell is never closed (bash: unexpected end of file); bash will fail to run this hook. Add the closing `)`.');
   }

@@ -172,6 +172,12 @@ export function ipv4Forwarding(eff: EffectiveSysctls): { enabled: boolean; setti
   return { enabled: (sysctlInt(last?.value) ?? 0) !== 0, setting: last };
 }
 
+/** True when IPv6 forwarding is on after the files (only `net.ipv6.conf.all.forwarding` forwards). */
+export function ipv6Forwarding(eff: EffectiveSysctls): { enabled: boolean; setting: SysctlSetting | undefined } {
+  const s = eff.get('net.ipv6.conf.all.forwarding');
+  return { enabled: (sysctlInt(s?.value) ?? 0) !== 0, setting: s };
+}
+
 function order(eff: EffectiveSysctls, s: SysctlSetting): number {
   return eff.applied.indexOf(s);
 }

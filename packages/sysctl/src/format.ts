@@ -14,12 +14,14 @@ export function formatSysctl(text: string): string {
   let offset = bom ? 1 : 0;
   const physical = text.slice(offset).split(/\r?\n/);
   for (const raw of physical) {
-    const lead = raw.length - raw.trimStart().length;
+    // The same blank set as the parser (space, tab, CR, FF, VT), so offsets line up.
+    const lead = /^[ \t\r\f\v]*/.exec(raw)![0].length;
+    const body = raw.slice(lead).replace(/[ \t\r\f\v]+$/, '');
     const line = byStart.get(offset + lead);
-    if (!line || raw.trim() === '') out.push('');
-    else if (line.type === 'SysctlEntry') {
+    if (body === '') out.push('');
+    else if (line?.type === 'SysctlEntry') {
       out.push(`${line.ignoreFailure ? '-' : ''}${line.rawKey} =${line.value === '' ? '' : ` ${line.value}`}`);
-    } else out.push(raw.trim());
+    } else out.push(body);
     offset += raw.length + (text.slice(offset + raw.length, offset + raw.length + 2) === '\r\n' ? 2 : 1);
   }
   return bom + out.join(eol);

@@ -8,6 +8,7 @@ export {
   ephemeralPorts,
   interfaceSetting,
   ipv4Forwarding,
+  ipv6Forwarding,
   isEphemeral,
   lastValid,
   parsePortRange,

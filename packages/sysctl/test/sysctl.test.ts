@@ -9,6 +9,7 @@ import {
   formatSysctl,
   interfaceSetting,
   ipv4Forwarding,
+  ipv6Forwarding,
   isEphemeral,
   normalizeSysctlKey,
   parsePortRange,
@@ -226,6 +227,8 @@ describe('effective values', () => {
     expect(ipv4Forwarding(effectiveSysctls([])).enabled).toBe(false);
     const eff = effectiveSysctls([file('etc/sysctl.d/99.conf', 'net.ipv4.ip_forward = 1\nnet.ipv4.conf.all.forwarding = 0\n')]);
     expect(ipv4Forwarding(eff).enabled).toBe(false);
+    expect(ipv6Forwarding(effectiveSysctls([file('etc/sysctl.d/99.conf', SEED_001)])).enabled).toBe(true);
+    expect(ipv6Forwarding(effectiveSysctls([file('etc/sysctl.d/99.conf', 'net.ipv6.conf.eth0.forwarding = 1\n')])).enabled).toBe(false);
   });
 });
 
@@ -281,6 +284,11 @@ describe('known keys', () => {
     expect(checkSysctlKey('kernel.panic').status).toBe('unchecked');
     expect(checkSysctlKey('net.netfilter.nf_conntrack_max').status).toBe('unchecked');
     expect(checkSysctlKey('net.ipv4.conf.*.rp_filter').status).toBe('unchecked');
+    // Top-level trees grow with the kernel: only typos are reported there.
+    expect(checkSysctlKey('net.ipv4.tcp_some_future_knob').status).toBe('unchecked');
+    expect(checkSysctlKey('net.ipv4.tcp_mem').status).toBe('known');
+    expect(checkSysctlKey('net.core.default_qdisc').status).toBe('known');
+    expect(checkSysctlKey('net.ipv4.conf.all.no_such_flag')).toEqual({ status: 'unknown' });
   });
 });
 
@@ -297,9 +305,23 @@ describe('formatSysctl', () => {
     expect(formatSysctl(once)).toBe(once);
   });
 
+  it('keeps every entry and comment (same parse before and after)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a.b', '=', ' ', '\t', '1', '#', ';', '-', '\n', '\r\n', 'x/y', '\u00a0', '\f', 'é'), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const before = parseSysctl(text).ast;
+        const after = parseSysctl(formatSysctl(text)).ast;
+        expect(after.entries.map((e) => [e.key, e.value, e.ignoreFailure])).toEqual(before.entries.map((e) => [e.key, e.value, e.ignoreFailure]));
+        expect(after.comments.map((c) => c.text)).toEqual(before.comments.map((c) => c.text));
+        expect(after.lines.length).toBe(before.lines.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('is idempotent on arbitrary input', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('a.b', '=', ' ', '\t', '1', '#', ';', '-', '\n', '\r\n', 'x/y'), { maxLength: 30 }), (parts) => {
+      fc.property(fc.array(fc.constantFrom('a.b', '=', ' ', '\t', '1', '#', ';', '-', '\n', '\r\n', 'x/y', '\u00a0', '\f'), { maxLength: 30 }), (parts) => {
         const once = formatSysctl(parts.join(''));
         expect(formatSysctl(once)).toBe(once);
       }),

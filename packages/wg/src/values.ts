@@ -145,7 +145,9 @@ function parseEndpoint(raw: string, start: number): WgEndpointValue {
 
 function host(text: string, from: number, to: number, span: (a: number, b: number) => TextRange) {
   const h = text.slice(from, to);
-  const ip = parseIp(h);
+  // `[fe80::1%eth0]`: getaddrinfo takes a zone id after a link-local IPv6 address.
+  const zoned = /^([^%]+)%[A-Za-z0-9_.-]+$/.exec(h);
+  const ip = parseIp(h) ?? (zoned && parseIp(zoned[1]!)?.family === 6 ? parseIp(zoned[1]!) : null);
   const hostKind: WgEndpointValue['hostKind'] = ip ? (ip.family === 4 ? 'ipv4' : 'ipv6') : 'hostname';
   return { host: h, hostRange: to > from ? span(from, to) : null, hostKind };
 }

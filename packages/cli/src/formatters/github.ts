@@ -1,5 +1,5 @@
 import type { Formatter } from './types.js';
-import { place } from './positions.js';
+import { place, safeText } from './positions.js';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
@@ -24,7 +24,7 @@ const github: Formatter = (results) => {
 };
 
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return safeText(s.replace(/\r\n?/g, '\n')).replace(/%/g, '%25').replace(/\n/g, '%0A');
 }
 
 function escapeProperty(s: string): string {

@@ -21,7 +21,15 @@ export function place(result: FileResult): PlacedDiagnostic[] {
   });
 }
 
-/** A message on one line (formats are line-oriented). */
+/**
+ * A message on one line (formats are line-oriented), with control characters shown as `\xNN`
+ * so text quoted from a file cannot drive the terminal.
+ */
 export function oneLine(message: string): string {
-  return message.replace(/\r?\n|\r/g, ' ');
+  return safeText(message.replace(/\r?\n|\r/g, ' '));
+}
+
+/** Control characters (other than tab and newline) as visible `\xNN` escapes. */
+export function safeText(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

@@ -1,5 +1,5 @@
 import type { Formatter } from './types.js';
-import { oneLine, place } from './positions.js';
+import { oneLine, place, safeText } from './positions.js';
 
 /**
  * ESLint's stylish layout: the file name, then one aligned row per problem
@@ -17,7 +17,7 @@ const stylish: Formatter = (results, ctx) => {
   for (const r of results) {
     const rows = place(r);
     if (rows.length === 0) continue;
-    out += `\n${c.underline(r.filePath)}\n`;
+    out += `\n${c.underline(safeText(r.filePath))}\n`;
     const cells = rows.map((p) => {
       const d = p.diagnostic;
       if (d.severity === 'error') errors++;

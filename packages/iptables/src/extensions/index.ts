@@ -10,34 +10,31 @@ export type { ExtDef, OptDef, FinalContext, FinalProblem } from './types.js';
 /** Module names that load another module (`-m icmpv6` is `icmp6`, `-m state` stays `state`). */
 const MATCH_ALIASES: Readonly<Record<string, string>> = { icmpv6: 'icmp6', 'ipv6-icmp': 'icmp6' };
 
-let matchIndex: Map<string, ExtDef> | undefined;
-let targetIndex: Map<string, ExtDef> | undefined;
+type Index = Readonly<Record<IptFamily, Map<string, ExtDef>>>;
+let matchIndex: Index | undefined;
+let targetIndex: Index | undefined;
 
-function key(name: string, family: IptFamily): string {
-  return `${family}:${name}`;
-}
-
-function build(defs: readonly ExtDef[]): Map<string, ExtDef> {
-  const m = new Map<string, ExtDef>();
+function build(defs: readonly ExtDef[]): Index {
+  const idx = { ipv4: new Map<string, ExtDef>(), ipv6: new Map<string, ExtDef>() };
   for (const d of defs) {
     for (const fam of ['ipv4', 'ipv6'] as const) {
       if (d.family && d.family !== fam) continue;
-      m.set(key(d.name, fam), d);
+      idx[fam].set(d.name, d);
     }
   }
-  return m;
+  return idx;
 }
 
 /** The match extension `name` for the family, or undefined when iptables would say "Couldn't load match". */
 export function findMatch(name: string, family: IptFamily): ExtDef | undefined {
   matchIndex ??= build([...protoMatches, ...stateMatches, ...miscMatches]);
-  return matchIndex.get(key(MATCH_ALIASES[name] ?? name, family));
+  return matchIndex[family].get(MATCH_ALIASES[name] ?? name);
 }
 
 /** The target extension `name` (case-sensitive), or undefined (then `-j name` is a chain). */
 export function findTarget(name: string, family: IptFamily): ExtDef | undefined {
   targetIndex ??= build(targets);
-  return targetIndex.get(key(name, family));
+  return targetIndex[family].get(name);
 }
 
 /** Whether `name` is a target of either family (chains may not be named like targets). */

@@ -63,6 +63,75 @@ export function findShadowingRule<R extends SpecRef>(
   return undefined;
 }
 
+/** The condition strings that cover `token`: itself and, for `-i`/`-o`, every `PREFIX+` wildcard. */
+function generalForms(token: string): string[] {
+  const m = /^-([io]) (.+)$/.exec(token);
+  if (!m) return [token];
+  const name = m[2]!.endsWith('+') ? m[2]!.slice(0, -1) : m[2]!;
+  const out = [token];
+  for (let k = name.length; k >= 0; k--) {
+    const w = `-${m[1]} ${name.slice(0, k)}+`;
+    if (w !== token) out.push(w);
+  }
+  return out;
+}
+
+/**
+ * For every rule of a chain, the first earlier rule with a target in `targets` that covers it
+ * (see `ruleCovers`). Indexed by condition sets, so a long chain costs about linear time
+ * (rules with very many conditions fall back to a bounded scan).
+ */
+export function findShadowedRules<R extends SpecRef>(
+  rules: readonly R[],
+  family: IptFamily,
+  targets: ReadonlySet<string> = new Set(['ACCEPT', 'DROP', 'REJECT', 'RETURN']),
+): Array<{ rule: R; index: number; by: R }> {
+  const out: Array<{ rule: R; index: number; by: R }> = [];
+  const firstBySet = new Map<string, number>();
+  const toks = rules.map((r) => tokens(r, family));
+  const MAX_COMBOS = 4096;
+  rules.forEach((rule, i) => {
+    const mine = toks[i]!;
+    const forms = mine.map(generalForms);
+    let combos = 1;
+    for (const f of forms) combos *= f.length + 1;
+    let best = -1;
+    if (combos <= MAX_COMBOS) {
+      // Enumerate every covering condition set: each token absent or one of its general forms.
+      const pick: string[] = [];
+      const walk = (k: number): void => {
+        if (k === forms.length) {
+          const at = firstBySet.get([...pick].sort().join('\n'));
+          if (at !== undefined && (best < 0 || at < best)) best = at;
+          return;
+        }
+        walk(k + 1);
+        for (const f of forms[k]!) {
+          pick.push(f);
+          walk(k + 1);
+          pick.pop();
+        }
+      };
+      walk(0);
+    } else {
+      for (let j = 0; j < i && j < 5000; j++) {
+        const t = rules[j]!.spec.target;
+        if (t && !t.goto && targets.has(t.name) && ruleCovers(rules[j]!, rule, family)) {
+          best = j;
+          break;
+        }
+      }
+    }
+    if (best >= 0) out.push({ rule, index: i, by: rules[best]! });
+    const t = rule.spec.target;
+    if (t && !t.goto && targets.has(t.name)) {
+      const key = [...new Set(mine)].sort().join('\n');
+      if (!firstBySet.has(key)) firstBySet.set(key, i);
+    }
+  });
+  return out;
+}
+
 /** A rule placed behind a catch-all DROP/REJECT in the same chain. */
 export interface CatchAllFinding {
   readonly rule: RulesetRule;

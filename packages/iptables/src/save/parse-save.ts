@@ -50,7 +50,7 @@ export function parseIptablesSave(text: string, options: ParseSaveOptions = {}):
       nameRange: t.nameRange,
       chains: t.chains,
       rules: t.rules,
-      ...(t.commitRange ? { commitRange: t.commitRange } : {}),
+      commitRange: t.commitRange,
       range: { start: t.start, end: t.end },
     };
     tables.push(table);
@@ -157,7 +157,7 @@ export function parseIptablesSave(text: string, options: ParseSaveOptions = {}):
       type: 'IptSaveRule',
       table: current.name,
       command: parsed.ast,
-      ...(counters ? { counters } : {}),
+      counters: counters,
       range,
     };
     current.rules.push(rule);
@@ -204,7 +204,7 @@ function parseChainLine(line: string, offset: number, problems: SyntaxProblem[])
     nameRange,
     policy: policy ?? '',
     policyRange,
-    ...(counters ? { counters } : {}),
+    counters: counters,
     range: whole,
   };
 }

@@ -17,33 +17,54 @@ export function splitRestoreLine(line: string, offset: number): { words: Word[];
       continue;
     }
     const start = i;
-    let text = '';
+    // Fast path: a plain word (no quote) is a slice of the line.
+    let j = i;
+    let plain = true;
+    for (; j < n; j++) {
+      const d = line.charCodeAt(j);
+      if (d === 32 || d === 9 || d === 13) break;
+      if (d === 34) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) {
+      words.push({ text: line.slice(start, j), range: { start: offset + start, end: offset + j } });
+      i = j;
+      continue;
+    }
+    const parts: string[] = [];
     let quoted = false;
     let quoteStart = -1;
+    let chunk = i;
     for (; i < n; i++) {
-      const ch = line[i]!;
+      const ch = line.charCodeAt(i);
       if (quoted) {
-        if (ch === '\\' && i + 1 < n) {
-          text += line[++i];
-        } else if (ch === '"') {
+        if (ch === 92 /* \ */ && i + 1 < n) {
+          parts.push(line.slice(chunk, i));
+          i++;
+          chunk = i;
+        } else if (ch === 34) {
+          parts.push(line.slice(chunk, i));
+          chunk = i + 1;
           quoted = false;
-        } else {
-          text += ch;
         }
         continue;
       }
-      if (ch === '"') {
+      if (ch === 34) {
+        parts.push(line.slice(chunk, i));
+        chunk = i + 1;
         quoted = true;
         quoteStart = i;
         continue;
       }
-      if (ch === ' ' || ch === '\t' || ch === '\r') break;
-      text += ch;
+      if (ch === 32 || ch === 9 || ch === 13) break;
     }
+    parts.push(line.slice(chunk, i));
     if (quoted) {
       problems.push({ range: { start: offset + quoteStart, end: offset + n }, message: 'unterminated quote: add the closing `"`' });
     }
-    words.push({ text, range: { start: offset + start, end: offset + i } });
+    words.push({ text: parts.join(''), range: { start: offset + start, end: offset + i } });
   }
   return { words, problems };
 }

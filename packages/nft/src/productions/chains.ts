@@ -1,9 +1,9 @@
 // nft(8) CHAINS: `chain NAME { type T hook H [device D] priority P; policy P; … rules }` and the
 // command form `add|create|delete|… chain [family] TABLE NAME [{ … }]`.
 import type { IToken } from 'chevrotain';
-import type { NftChain, NftChainHook, NftFamily, NftName, NftRule, NftVerb } from '../ast.js';
+import type { NftExpr, NftChain, NftChainHook, NftFamily, NftName, NftRule, NftVerb } from '../ast.js';
 import { CHAIN_TYPES, HOOKS } from '../keywords.js';
-import { Cur, Ctx, isBlock, isTok, itemEnd, itemStart, type TBlock } from '../tree.js';
+import { Cur, Ctx, isBlock, isTok, type TBlock } from '../tree.js';
 import { eachBlockLine, expectLineEnd, nameOf, parseDefine, parseHandle, parseInclude, parsePriority } from './common.js';
 import { parseElements, parseValue, word } from './expressions.js';
 import { buildRuleLine } from './rules.js';
@@ -15,6 +15,17 @@ export interface ChainBody {
   comment: string | null;
   flags: string[];
   rules: NftRule[];
+}
+
+/** Device name of a value: string contents, word, `$var`, or `prefix*`. */
+function exprName(cur: Cur, e: NftExpr): string {
+  switch (e.type) {
+    case 'NftString': return e.value;
+    case 'NftSymbol': return e.name;
+    case 'NftVariable': return `$${e.name}`;
+    case 'NftWildcard': return `${e.prefix}*`;
+    default: return cur.ctx.text.slice(e.range.start, e.range.end);
+  }
 }
 
 function parseHookSpec(cur: Cur, family: NftFamily): NftChainHook {
@@ -30,13 +41,13 @@ function parseHookSpec(cur: Cur, family: NftFamily): NftChainHook {
   if (!HOOKS.has(ht.image)) cur.fail(`unknown chain hook \`${ht.image}\`; expected one of ${[...HOOKS].join(', ')}`);
   cur.next();
   let device: NftName | null = null;
+  const devices: NftName[] = [];
   if (cur.is('devices')) {
     // `devices = { a, b }` (nft >= 1.0.7) or `devices = $var`
     cur.next();
     if (!cur.accept('=')) cur.fail('expected `=` after `devices`');
-    const v = isBlock(cur.peek()) ? parseElements(cur, cur.next() as TBlock, { selectors: false }) : [parseValue(cur, { list: false })];
-    device = { text: cur.ctx.text.slice(itemStart(cur.items[cur.i - 1]!), itemEnd(cur.items[cur.i - 1]!)), range: cur.rangeFrom(cur.i - 1) };
-    void v;
+    const v = isBlock(cur.peek()) ? parseElements(cur, cur.next() as TBlock, { selectors: false }).map((e) => e.key) : [parseValue(cur, { list: false })];
+    for (const k of v) devices.push({ text: exprName(cur, k), range: k.range });
   } else if (cur.is('device')) {
     cur.next();
     const d = cur.peek();
@@ -46,7 +57,7 @@ function parseHookSpec(cur: Cur, family: NftFamily): NftChainHook {
   }
   if (!cur.accept('priority')) cur.fail(`expected \`priority\` after \`hook ${ht.image}\`, found ${cur.describe()}`);
   const priority = parsePriority(cur, family);
-  return { type: 'NftChainHook', chainType: nameOf(cur, tt), hook: nameOf(cur, ht), device, priority, range: cur.rangeFrom(s) };
+  return { type: 'NftChainHook', chainType: nameOf(cur, tt), hook: nameOf(cur, ht), device, devices, priority, range: cur.rangeFrom(s) };
 }
 
 /** Parses the lines of a chain block. */
@@ -84,11 +95,11 @@ export function buildChainBody(ctx: Ctx, b: TBlock, family: NftFamily, table: Nf
           const bb = cur.next() as TBlock;
           for (const el of parseElements(cur, bb, { selectors: false })) {
             const k = el.key;
-            body.devices.push({ text: k.type === 'NftString' ? k.value : ctx.text.slice(k.range.start, k.range.end), range: k.range });
+            body.devices.push({ text: exprName(cur, k), range: k.range });
           }
         } else {
           const v = parseValue(cur, { list: false });
-          body.devices.push({ text: v.type === 'NftString' ? v.value : ctx.text.slice(v.range.start, v.range.end), range: v.range });
+          body.devices.push({ text: exprName(cur, v), range: v.range });
         }
         break;
       }

@@ -33,6 +33,7 @@ export function parseFamily(cur: Cur): { family: NftFamily; explicit: boolean } 
     cur.next();
     return { family: w as NftFamily, explicit: true };
   }
+  if (w === 'ip4' || w === 'ipv4' || w === 'ipv6' || w === 'ether') cur.fail(`unknown family \`${w}\`; expected ip, ip6, inet, arp, bridge or netdev`);
   return { family: 'ip', explicit: false };
 }
 

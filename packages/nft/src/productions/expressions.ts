@@ -131,6 +131,9 @@ export function parseSelector(cur: Cur): NftExpr {
       const res = word(cur);
       if (res === null || !FIB_RESULTS.has(res)) cur.fail(`expected a fib result (oif, oifname, type, check) after \`fib ${words.join(' . ')}\`, found ${cur.describe()}`);
       cur.next();
+      if (words.includes('saddr') && words.includes('daddr')) cur.ctx.error(r(cur, s), 'fib: saddr and daddr are mutually exclusive');
+      else if (words.includes('iif') && words.includes('oif')) cur.ctx.error(r(cur, s), 'fib: iif and oif are mutually exclusive');
+      else if (!words.includes('saddr') && !words.includes('daddr')) cur.ctx.error(r(cur, s), 'fib: need either saddr or daddr');
       words.push(res);
       return { type: 'NftSpecialExpr', kind: 'fib', words, operand: null, range: r(cur, s) };
     }
@@ -205,7 +208,12 @@ export function parseSelector(cur: Cur): NftExpr {
       if (d !== 'in' && d !== 'out') cur.fail(`expected \`in\` or \`out\` after \`ipsec\`, found ${cur.describe()}`);
       cur.next();
       const words: string[] = [d];
-      if (cur.accept('spnum')) words.push('spnum', String(expectNumber(cur, 'spnum')));
+      if (cur.accept('spnum')) {
+        const t = cur.peek();
+        const n = expectNumber(cur, 'spnum');
+        if (n > 255 && t) cur.ctx.error(cur.ctx.itemRange(t), 'value too large: the ipsec `spnum` is at most 255');
+        words.push('spnum', String(n));
+      }
       const k = word(cur);
       if (k === 'ip' || k === 'ip6') {
         cur.next();
@@ -255,6 +263,7 @@ export function parseSelector(cur: Cur): NftExpr {
     }
     const on = cur.img();
     const isNum = isTok(cur.peek()) && (cur.peek() as IToken).tokenType.name === 'Number';
+    if (w === 'tcp' && isNum && Number(on) > 255) cur.fail(`value too large: a tcp option kind is at most 255, found ${cur.describe()}`);
     if (w === 'tcp' && !TCP_OPTIONS.has(on) && !isNum) cur.fail(`unknown tcp option ${cur.describe()}; expected one of ${[...TCP_OPTIONS].join(', ')}`);
     if (w === 'ip' && !IP_OPTIONS.has(on)) cur.fail(`unknown ip option ${cur.describe()}; expected lsrr, rr, ssrr or ra`);
     cur.next();

@@ -17,6 +17,7 @@ interface SetBody {
   timeout: string | null;
   gcInterval: string | null;
   size: number | null;
+  count?: number;
   policy: string | null;
   autoMerge: boolean;
   elements: NftSetElement[] | null;
@@ -56,7 +57,7 @@ function buildSetBody(ctx: Ctx, b: TBlock, kind: 'set' | 'map'): SetBody {
     keyType: [], dataType: [], dataInterval: false, typeofKey: [], typeofData: [], flags: [], timeout: null, gcInterval: null,
     size: null, policy: null, autoMerge: false, elements: null, stateful: [], comment: null,
   };
-  eachBlockLine(ctx, b, true, (cur: Cur) => {
+  eachBlockLine(ctx, b, true, (cur: Cur, line) => {
     const w = word(cur);
     switch (w) {
       case 'type':
@@ -101,6 +102,8 @@ function buildSetBody(ctx: Ctx, b: TBlock, kind: 'set' | 'map'): SetBody {
         if (!isTok(t) || t.tokenType.name !== 'Number') cur.fail(`expected a number after \`size\`, found ${cur.describe()}`);
         cur.next();
         body.size = Number(t.image);
+        const m = /^[ \t]*# count (\d+)/.exec(ctx.text.slice(line.end, line.end + 40));
+        if (m) body.count = Number(m[1]);
         break;
       }
       case 'policy': {

@@ -26,11 +26,13 @@ export function buildObject(cur: Cur, kind: NftObjectKind, verb: NftVerb, startI
   const properties: { key: string; words: NftName[]; range: NftName['range'] }[] = [];
   let comment: string | null = null;
   let hasBlock = false;
+  const lines: string[] = [];
   if (isBlock(cur.peek())) {
     const b = cur.next() as TBlock;
     if (!b.close) cur.fail('unclosed `{`: add the matching `}`');
     hasBlock = true;
-    eachBlockLine(cur.ctx, b, false, (lc: Cur) => {
+    eachBlockLine(cur.ctx, b, false, (lc: Cur, line) => {
+      lines.push(cur.ctx.text.slice(line.start, line.end) + (line.terminator === 'semi' ? ';' : ''));
       while (!lc.atEnd()) {
         const s = lc.i;
         const w = lc.img();
@@ -69,7 +71,7 @@ export function buildObject(cur: Cur, kind: NftObjectKind, verb: NftVerb, startI
     });
   } else if (blockRequired) cur.fail(`expected \`{\` after the ${kind} name, found ${cur.describe()}`);
   expectLineEnd(cur);
-  return { type: 'NftObject', kind, verb, family, table, name, hasBlock, properties, comment, range: cur.rangeFrom(startIdx) };
+  return { type: 'NftObject', kind, verb, family, table, name, hasBlock, properties, comment, lines, range: cur.rangeFrom(startIdx) };
 }
 
 export function buildFlowtable(cur: Cur, verb: NftVerb, startIdx: number, family: NftFamily, table: NftName | null, name: NftName | null, blockRequired: boolean): NftFlowtable {

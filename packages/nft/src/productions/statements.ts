@@ -147,8 +147,13 @@ function parseStatement(cur: Cur): NftStatement {
     }
     case 'flow': {
       cur.next();
-      while (!cur.atEnd()) cur.next();
-      return optionStmt(cur, s, 'flow', []);
+      const options: NftOption[] = [];
+      while (!cur.atEnd()) {
+        const t = cur.next();
+        if (isBlock(t)) cur.fail('unexpected `{` in `flow` statement');
+        options.push({ key: (t as IToken).image, value: null, range: cur.ctx.itemRange(t) });
+      }
+      return optionStmt(cur, s, 'flow', options);
     }
   }
   if (isSelectorStart(cur)) return parseSelectorStatement(cur);
@@ -473,6 +478,7 @@ function parseNat(cur: Cur): NftStatement {
       address = null;
     }
   }
+  if (!masq && !address && !port) cur.fail(`expected \`to\` and an address after \`${kind}\`, found ${cur.describe()}`);
   parseNatFlags(cur, flags);
   if (!cur.atEnd() && !atStatementStart(cur) && !cur.is('comment')) cur.fail(`unexpected ${cur.describe()} in \`${kind}\` statement`);
   return { type: 'NftNat', kind, family, address, port, flags, modifiers, range: cur.rangeFrom(s) };

@@ -58,7 +58,13 @@ export function buildTable(cur: Cur, verb: NftVerb, startIdx: number): NftTable 
   let name: NftName | null = null;
   let handle: number | undefined;
   if (cur.is('handle') && (verb === 'delete' || verb === 'destroy')) handle = parseHandle(cur);
-  else name = parseName(cur, 'table', explicit ? family : 'table');
+  else {
+    const t = cur.peek();
+    if (!explicit && isTok(t) && t.tokenType.name === 'Word' && isTok(cur.peek(1)) && (cur.peek(1) as { tokenType: { name: string } }).tokenType.name === 'Word') {
+      cur.fail(`unknown family \`${t.image}\`; expected ip, ip6, inet, arp, bridge or netdev`);
+    }
+    name = parseName(cur, 'table', explicit ? family : 'table');
+  }
   const items: TableItem[] = [];
   const flags: string[] = [];
   let comment: string | null = null;

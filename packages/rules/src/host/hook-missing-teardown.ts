@@ -24,21 +24,23 @@ export default defineRule<HostModel>({
   },
   check(ctx) {
     for (const i of ctx.model.interfaces) {
-      const downs = i.hooks.filter(isDown);
+      // A refused command (syntax-error) has no effect: it neither adds nor undoes anything.
+      const downs = i.hooks.filter((c) => isDown(c) && !c.refused);
       // A script or an iptables-restore in a down hook may undo anything: stay quiet.
       if (downs.some(runsScript)) continue;
-      for (const u of i.hooks.filter(isUp)) {
+      for (const u of i.hooks.filter((c) => isUp(c) && !c.refused)) {
         for (const l of lasting(ctx.model, i, u)) {
           if (downs.some(l.undone)) continue;
           const fix: Fix | undefined = l.undo
             ? { title: `Add \`PostDown = ${l.undo}\``, edits: [{ range: { start: i.hookInsertOffset, end: i.hookInsertOffset }, text: `${i.eol}PostDown = ${l.undo}` }] }
             : undefined;
+          const consequence = u.type === 'sysctl' ? 'it stays changed after `wg-quick down`' : 'it stays after `wg-quick down` and every restart adds another copy';
           ctx.report({
             file: u.file,
             range: u.range,
             message:
               `\`${shown(u)}\` (${u.hook}) adds ${l.what} that outlives ${i.name}, and no PreDown/PostDown undoes it: ` +
-              `it stays after \`wg-quick down\` and every restart adds another copy. ` +
+              `${consequence}. ` +
               (l.undo ? `Add \`PostDown = ${l.undo}\`.` : (l.advice ?? '')),
             ...(fix ? { fix } : {}),
           });
@@ -101,7 +103,7 @@ function lasting(model: HostModel, i: WgInterface, u: HookCommand): Lasting[] {
         const before = sysctlValue(model, 'boot', a.key);
         if (before && before.value === a.value) continue; // no change
         out.push({
-          what: `a global kernel setting (${a.key}=${a.value})`,
+          what: `a change to a global kernel setting (${a.key}=${a.value})`,
           undone: (d) => d.type === 'sysctl' && d.assignments.some((x) => x.key === a.key),
           advice: before
             ? `Restore it in PostDown (\`PostDown = sysctl -w ${a.key}=${before.value}\` if ${before.value} is the value you had before), or set it permanently in /etc/sysctl.d/.`

@@ -15,7 +15,7 @@ export default defineRule<HostModel>({
     const model = ctx.model;
     const hostHasMarkRule = model.ipRules.some((r) => r.fwmark && r.origin.kind === 'hook');
     for (const i of model.interfaces) {
-      const ups = i.hooks.filter(isUp);
+      const ups = i.hooks.filter((c) => isUp(c) && !c.refused);
       const markRules = ups.filter((c) => c.type === 'ip-rule' && c.rule.op === 'add' && c.rule.fwmark && !isOwnTunnelRule(i, c));
       const markers = ups.filter((c) => setsMarkFor(c, i.name));
       const nftMarkers = model.nft.rules.filter((r) => (r.setsCtMark || r.setsMetaMark) && r.iifnames.includes(i.name));

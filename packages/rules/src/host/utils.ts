@@ -67,3 +67,41 @@ export function shown(c: HookCommand, max = 90): string {
   const t = c.sourceText.replace(/\s+/g, ' ');
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
+
+/** True when the host has an iptables-save dump for the family (its firewall is known). */
+export function hasDump(model: HostModel, family: 'ipv4' | 'ipv6'): boolean {
+  return model.files.some((f) => f.language === 'iptables-save' && dumpFamilyOf(f.file.path, f.ast.family) === family);
+}
+
+function dumpFamilyOf(path: string, guessed: string): string {
+  const base = path.replace(/^.*\//, '');
+  if (base === 'rules.v6' || /ip6tables/.test(path)) return 'ipv6';
+  if (base === 'rules.v4') return 'ipv4';
+  return guessed;
+}
+
+/** The effective value of a sysctl after every interface is up ('1' for on). */
+export function sysctlUp(model: HostModel, key: string): string | undefined {
+  return model.sysctl.up.get(key)?.value;
+}
+
+/** True when IPv4 forwarding is on after every interface is up. */
+export function ipv4Forwarding(model: HostModel): boolean {
+  return sysctlUp(model, 'net.ipv4.ip_forward') === '1' || sysctlUp(model, 'net.ipv4.conf.all.forwarding') === '1';
+}
+
+/** Hook commands that make the host a gateway for the interface: NAT to elsewhere or FORWARD accepts for it. */
+export function gatewayHooks(i: WgInterface): HookCommand[] {
+  const own = new Set(i.addresses.map((a) => a.host.text));
+  return i.hooks.filter((c) => {
+    if (!isUp(c) || c.refused || c.type !== 'iptables' || !c.facts || (c.ipt.kind !== 'append' && c.ipt.kind !== 'insert')) return false;
+    const f = c.facts;
+    const chain = c.ipt.chain?.text;
+    if (c.ipt.table === 'nat' && chain === 'POSTROUTING' && (f.target === 'MASQUERADE' || f.target === 'SNAT')) return true;
+    if (c.ipt.table === 'nat' && chain === 'PREROUTING' && f.target === 'DNAT') {
+      const to = (f.targetOptions['to-destination'] ?? '').replace(/:\d+(-\d+)?$/, '').replace(/^\[|\]$/g, '');
+      return to !== '' && !own.has(to);
+    }
+    return c.ipt.table === 'filter' && chain === 'FORWARD' && f.target === 'ACCEPT';
+  });
+}

@@ -3,6 +3,7 @@ import ipRuleWithoutPriority from './ip-rule-without-priority.js';
 import ipTableNameUnknown from './ip-table-name-unknown.js';
 import ipv6ForwardingDisablesRa from './ipv6-forwarding-disables-ra.js';
 import ipv6ForwardingPerInterfaceOnly from './ipv6-forwarding-per-interface-only.js';
+import markCollidesWithWireguardFwmark from './mark-collides-with-wireguard-fwmark.js';
 import routeAddDefaultExists from './route-add-default-exists.js';
 import routeHostBits from './route-host-bits.js';
 import rpFilterPerInterfaceIneffective from './rp-filter-per-interface-ineffective.js';
@@ -21,6 +22,7 @@ export const rules: readonly HostRule[] = [
   ipTableNameUnknown,
   ipv6ForwardingDisablesRa,
   ipv6ForwardingPerInterfaceOnly,
+  markCollidesWithWireguardFwmark,
   routeAddDefaultExists,
   routeHostBits,
   rpFilterPerInterfaceIneffective,

@@ -1,7 +1,7 @@
 import { defineRule } from '@wglint/core';
 import type { HostModel } from '@wglint/host';
 import { sysctlInt } from '@wglint/sysctl';
-import { type SysctlUse, confKey, sysctlUses, useText } from './utils.js';
+import { bareValue, confKey, type SysctlUse, sysctlUses, useText } from './utils.js';
 
 export default defineRule<HostModel>({
   meta: {
@@ -15,13 +15,13 @@ export default defineRule<HostModel>({
     const uses = sysctlUses(ctx.model);
     // The kernel uses max(conf.all, conf.IFACE) (facts §4.1): compare with the final conf.all.
     let all: SysctlUse | undefined;
-    for (const u of uses) if (u.key === 'net.ipv4.conf.all.rp_filter' && sysctlInt(u.value) !== undefined) all = u;
+    for (const u of uses) if (u.key === 'net.ipv4.conf.all.rp_filter' && sysctlInt(bareValue(u.value)) !== undefined) all = u;
     const allValue = sysctlInt(all?.value);
     if (!all || allValue === undefined || allValue === 0) return;
     for (const u of uses) {
       const k = confKey(u.key);
       if (!k || k.family !== 4 || k.name !== 'rp_filter' || k.iface === 'all' || k.iface === '*') continue;
-      const v = sysctlInt(u.value);
+      const v = sysctlInt(bareValue(u.value));
       if (v === undefined || v >= allValue || v > 2) continue;
       const what = k.iface === 'default' ? 'new interfaces' : k.iface;
       ctx.report({

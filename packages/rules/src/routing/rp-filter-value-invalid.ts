@@ -1,6 +1,6 @@
 import { defineRule } from '@wglint/core';
 import type { HostModel } from '@wglint/host';
-import { confKey, sysctlUses } from './utils.js';
+import { bareValue, confKey, sysctlUses } from './utils.js';
 
 export default defineRule<HostModel>({
   meta: {
@@ -14,7 +14,7 @@ export default defineRule<HostModel>({
     for (const u of sysctlUses(ctx.model)) {
       const k = confKey(u.key);
       if (!k || k.family !== 4 || k.name !== 'rp_filter') continue;
-      if (/^[012]$/.test(u.value.trim())) continue;
+      if (/^[012]$/.test(bareValue(u.value))) continue;
       ctx.report({
         file: u.file,
         range: u.valueRange,

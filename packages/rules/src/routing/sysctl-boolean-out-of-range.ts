@@ -1,6 +1,6 @@
 import { defineRule } from '@wglint/core';
 import type { HostModel } from '@wglint/host';
-import { confKey, sysctlUses } from './utils.js';
+import { bareValue, confKey, sysctlUses } from './utils.js';
 
 /** Top-level sysctls documented as BOOLEAN (ip-sysctl.rst). */
 const GLOBAL_BOOLEANS = new Set([
@@ -33,13 +33,14 @@ export default defineRule<HostModel>({
     for (const u of sysctlUses(ctx.model)) {
       const k = confKey(u.key);
       const boolean = GLOBAL_BOOLEANS.has(u.key) || (k !== undefined && CONF_BOOLEANS[k.family].has(k.name));
-      if (!boolean || /^[01]$/.test(u.value.trim())) continue;
+      const v = bareValue(u.value);
+      if (!boolean || /^[01]$/.test(v)) continue;
       ctx.report({
         file: u.file,
         range: u.valueRange,
         message:
           `\`${u.key}\` is a boolean, but it is set to \`${u.value}\`. ` +
-          `${/^\d+$/.test(u.value.trim()) ? 'The kernel accepts the number without complaint, but only 0 and 1 are defined' : 'The kernel refuses a value that is not a number'}; use 1 to enable it or 0 to disable it.`,
+          `${/^\d+$/.test(v) ? 'The kernel accepts the number without complaint, but only 0 and 1 are defined' : 'The kernel refuses a value that is not a number'}; use 1 to enable it or 0 to disable it.`,
       });
     }
   },

@@ -58,3 +58,8 @@ export function confKey(key: string): { family: 4 | 6; iface: string; name: stri
   const m = /^net\.ipv([46])\.conf\.([^.]+)\.([^.]+)$/.exec(key);
   return m ? { family: m[1] === '6' ? 6 : 4, iface: m[2]!.replace(/\//g, '.'), name: m[3]! } : undefined;
 }
+
+/** The value without a trailing ` # ...` that sysctl.d would (wrongly) include; see sysctl-inline-comment. */
+export function bareValue(value: string): string {
+  return value.replace(/\s+[#;].*$/, '').trim();
+}

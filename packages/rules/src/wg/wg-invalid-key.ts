@@ -7,7 +7,7 @@ const WHY: Readonly<Record<WgKeyError, string>> = {
   length: 'it must be exactly 44 characters of base64 (32 bytes)',
   padding: 'a 32-byte key in base64 ends in `=`',
   characters: 'it contains characters outside base64 (`A-Z a-z 0-9 + /`)',
-  noncanonical: 'its 43rd character leaves unused bits set, which wg refuses (the key was mistyped or altered)',
+  noncanonical: 'its 43rd character leaves unused bits set (the key was mistyped or altered)',
 };
 
 export default defineRule<HostModel>({

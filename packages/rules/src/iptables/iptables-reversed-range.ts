@@ -1,0 +1,25 @@
+import { defineRule } from '@wglint/core';
+import type { HostModel } from '@wglint/host';
+import { issuesOf } from './utils.js';
+
+export default defineRule<HostModel>({
+  meta: {
+    id: 'iptables-reversed-range',
+    severity: 'warning',
+    summary: 'A port or number range is written high-to-low and never matches',
+    fixable: true,
+    languages: ['iptables-save'],
+  },
+  check(ctx) {
+    for (const { file, issue } of issuesOf(ctx.model.files, ['reversed-range'])) {
+      const text = file.file.text.slice(issue.range.start, issue.range.end);
+      const [a, b] = text.split(':');
+      ctx.report({
+        file: file.file.path,
+        range: issue.range,
+        message: `Range \`${text}\` is reversed: iptables stores it as written and it never matches. Write \`${b}:${a}\`.`,
+        fix: { title: `Swap the range to \`${b}:${a}\``, edits: [{ range: issue.range, text: `${b}:${a}` }] },
+      });
+    }
+  },
+});

@@ -1,0 +1,39 @@
+import { defineRule } from '@wglint/core';
+import type { HostModel } from '@wglint/host';
+import { readEntries, wgFiles } from './utils.js';
+
+/** What glibc's getaddrinfo makes of a port above 65535: it keeps the low 16 bits. */
+function wrapped(port: number): string {
+  const p = port % 65536;
+  return p === 0 ? '0 (a random port)' : String(p);
+}
+
+export default defineRule<HostModel>({
+  meta: {
+    id: 'wg-port-out-of-range',
+    severity: 'error',
+    summary: 'ListenPort or Endpoint port above 65535 (silently wrapped by glibc)',
+    fixable: false,
+    languages: ['wg'],
+  },
+  check(ctx) {
+    for (const file of wgFiles(ctx.model)) {
+      for (const e of readEntries(file.ast, 'ListenPort')) {
+        if (e.value.kind !== 'port' || e.value.port === null || e.value.port <= 65535) continue;
+        ctx.report({
+          file: file.path,
+          range: e.valueRange,
+          message: `ListenPort ${e.value.port} is above 65535: wg accepts it but glibc wraps it to ${wrapped(e.value.port)}, so the interface listens somewhere else. Use a port from 1 to 65535 (51820 is the usual one).`,
+        });
+      }
+      for (const e of readEntries(file.ast, 'Endpoint')) {
+        if (e.value.kind !== 'endpoint' || e.value.portNumber === null || e.value.portNumber <= 65535) continue;
+        ctx.report({
+          file: file.path,
+          range: e.value.portRange ?? e.valueRange,
+          message: `Endpoint port ${e.value.portNumber} is above 65535: glibc wraps it to ${wrapped(e.value.portNumber)}, so handshakes go to the wrong port. Use the peer's real ListenPort (1-65535).`,
+        });
+      }
+    }
+  },
+});

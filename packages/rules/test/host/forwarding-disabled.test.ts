@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { at, run, wg } from './helpers.js';
+
+const ID = 'forwarding-disabled';
+const CONF = 'etc/wireguard/wg0.conf';
+const SYSCTL = 'etc/sysctl.d/99.conf';
+const GW = wg('Address = 10.0.0.1/24\nPostUp = iptables -t nat -A POSTROUTING -o eth0 -j MASQUERADE\nPostDown = iptables -t nat -D POSTROUTING -o eth0 -j MASQUERADE');
+
+describe(ID, () => {
+  it.each([
+    ['forwarding in sysctl.d', { [CONF]: GW, [SYSCTL]: 'net.ipv4.ip_forward = 1\n' }],
+    ['forwarding from a hook (seed 004)', { [CONF]: GW.replace('PostUp', 'PreUp = sysctl -w net.ipv4.ip_forward=1\nPostUp'), [SYSCTL]: 'net.ipv4.conf.all.rp_filter = 2\n' }],
+    ['no sysctl files: unknown', { [CONF]: GW }],
+    ['DNAT to the own address (seed 002 inbound) needs no forwarding', { [CONF]: wg('Address = 10.200.200.1\nPreUp = iptables -t nat -A PREROUTING -i %i -j DNAT --to-destination 10.200.200.1\nPostDown = iptables -t nat -D PREROUTING -i %i -j DNAT --to-destination 10.200.200.1'), [SYSCTL]: 'net.ipv4.conf.all.rp_filter = 2\n' }],
+  ])('valid: %s', (_n, files) => {
+    expect(run(ID, files as Record<string, string>)).toEqual([]);
+  });
+  it('invalid: MASQUERADE with forwarding explicitly off', () => {
+    const files = { [CONF]: GW, [SYSCTL]: 'net.ipv4.ip_forward = 0\n' };
+    const ds = run(ID, files);
+    expect(ds).toHaveLength(1);
+    expect(at(files, ds[0]!)).toBe('iptables -t nat -A POSTROUTING -o eth0 -j MASQUERADE');
+    expect(ds[0]!.message).toContain('net.ipv4.ip_forward = 1');
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { at, run, wg } from './helpers.js';
+
+const ID = 'ip-rule-table-empty';
+const CONF = 'etc/wireguard/wg0.conf';
+
+describe(ID, () => {
+  it.each([
+    ['Table = 123 fills the table (seed 004)', 'Table = 123\nPreUp = ip rule add fwmark 1 table 123 priority 456\nPostDown = ip rule del fwmark 1 table 123 priority 456'],
+    ['a hook route fills the table', 'PostUp = ip route add default via 172.31.0.1 dev eth0 table 123; ip rule add from 10.0.0.3 table 123 priority 5'],
+    ['lookup main', 'PostUp = ip rule add to 192.168.0.0/16 lookup main priority 10'],
+    ['a script may fill it', 'PostUp = /usr/local/bin/routes.sh; ip rule add fwmark 1 table 123 priority 456'],
+  ])('valid: %s', (_n, hooks) => {
+    expect(run(ID, { [CONF]: wg(hooks) })).toEqual([]);
+  });
+  it('invalid: table 124 while the interface fills 123', () => {
+    const files = { [CONF]: wg('Table = 123\nPreUp = ip rule add fwmark 1 table 124 priority 456\nPostDown = ip rule del fwmark 1 table 124 priority 456') };
+    const ds = run(ID, files);
+    expect(ds).toHaveLength(1);
+    expect(at(files, ds[0]!)).toBe('ip rule add fwmark 1 table 124 priority 456');
+    expect(ds[0]!.message).toContain('`Table = 124`');
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { at, run, wg } from './helpers.js';
+
+const ID = 'listen-port-blocked';
+const CONF = 'etc/wireguard/wg0.conf';
+const V4 = 'etc/iptables/rules.v4';
+const SERVER = wg('Address = 10.0.0.1/24\nListenPort = 51820');
+const dump = (policy: string, rules: string) => `*filter\n:INPUT ${policy} [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n${rules}COMMIT\n`;
+
+describe(ID, () => {
+  describe('valid', () => {
+    it.each([
+      ['seed 001: accepted on eth0 before the DROP policy', dump('DROP', '-A INPUT -i lo -j ACCEPT\n-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n-A INPUT -i eth0 -p udp --dport 51820 -m conntrack --ctstate NEW -j ACCEPT\n')],
+      ['seed 003: accepted from one source before the REJECT', dump('ACCEPT', '-A INPUT -m state --state ESTABLISHED,RELATED -j ACCEPT\n-A INPUT -p udp --dport 51820 -s 198.51.100.7 -m state --state NEW -j ACCEPT\n-A INPUT -j REJECT\n')],
+      ['policy ACCEPT', dump('ACCEPT', '')],
+      ['a jump to a user chain may accept it', '*filter\n:INPUT DROP [0:0]\n:WG - [0:0]\n-A INPUT -j WG\n-A WG -p udp --dport 51820 -j ACCEPT\nCOMMIT\n'],
+      ['a multiport range holds the port', dump('DROP', '-A INPUT -p udp -m multiport --dports 51000:52000 -j ACCEPT\n')],
+    ])('%s', (_n, rules) => {
+      expect(run(ID, { [CONF]: SERVER, [V4]: rules })).toEqual([]);
+    });
+    it('a client (every peer has an Endpoint) needs no inbound accept', () => {
+      const client = wg('ListenPort = 51820', '[Peer]\nPublicKey = fE/wdxzl0klVp/IR8UcaoGUMjqaWi3jAd7KzHKFS6Ds=\nEndpoint = 203.0.113.2:51820\nAllowedIPs = 0.0.0.0/0\n');
+      expect(run(ID, { [CONF]: client, [V4]: dump('DROP', '') })).toEqual([]);
+    });
+    it('seed 002: nft input chain accepts $wg_port on the public interface', () => {
+      const nft = `define pub_iface = "eth0"\ndefine wg_port = { 51820 }\ntable inet filter {\n  chain input {\n    type filter hook input priority 0; policy drop;\n    iif "lo" accept\n    ct state vmap { invalid : drop, established : accept, related : accept }\n    iifname $pub_iface tcp dport ssh accept\n    iifname $pub_iface udp dport $wg_port accept\n    reject\n  }\n}\n`;
+      expect(run(ID, { [CONF]: SERVER, 'etc/nftables.conf': nft })).toEqual([]);
+    });
+  });
+
+  describe('invalid', () => {
+    it('INPUT policy DROP and only SSH accepted', () => {
+      const files = { [CONF]: SERVER, [V4]: dump('DROP', '-A INPUT -i lo -j ACCEPT\n-A INPUT -p tcp --dport 22 -j ACCEPT\n') };
+      const ds = run(ID, files);
+      expect(ds).toHaveLength(1);
+      expect(at(files, ds[0]!)).toBe('51820');
+      expect(ds[0]!.message).toContain('the iptables INPUT policy is DROP (etc/iptables/rules.v4:2)');
+    });
+    it('a catch-all REJECT before any accept for the port', () => {
+      const files = { [CONF]: SERVER, [V4]: dump('ACCEPT', '-A INPUT -p udp --dport 53 -j ACCEPT\n-A INPUT -j REJECT\n-A INPUT -p udp --dport 51820 -j ACCEPT\n') };
+      const [d] = run(ID, files);
+      expect(d?.message).toContain('`-A INPUT -j REJECT` (etc/iptables/rules.v4:6) rejects everything');
+    });
+    it('an nft input chain with policy drop and no udp accept', () => {
+      const nft = `table inet filter {\n  chain input {\n    type filter hook input priority 0; policy drop;\n    ct state established,related accept\n    tcp dport 22 accept\n  }\n}\n`;
+      const [d] = run(ID, { [CONF]: SERVER, 'etc/nftables.conf': nft });
+      expect(d?.message).toContain('the nft chain inet filter input has policy drop');
+    });
+  });
+});
