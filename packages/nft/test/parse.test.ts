@@ -60,13 +60,13 @@ describe('tables and chains', () => {
 
   it('parses command forms', () => {
     const r = parseNft(`add table inet wg
-add chain inet wg fwd { type filter hook forward priority 0; policy accept; }
-insert rule inet wg fwd position 3 iifname "wg0" accept
-delete rule inet wg fwd handle 7
+add chain inet wg wgfwd { type filter hook forward priority 0; policy accept; }
+insert rule inet wg wgfwd position 3 iifname "wg0" accept
+delete rule inet wg wgfwd handle 7
 delete table inet wg
 flush ruleset
 list ruleset inet
-rename chain inet wg fwd fwd2
+rename chain inet wg wgfwd fwd2
 `);
     expect(r.problems).toEqual([]);
     const [t, c, ins, del, delT, flush, list, ren] = r.ast.commands;
@@ -191,7 +191,7 @@ describe('syntax errors', () => {
     ['table inet t {\n\tchain c {\n\t\tfoo bar\n\t}\n}\n', /unknown statement `foo`/],
     ['table inet t {\n\tchain c {\n\t}\n', /not closed/],
     ['table inet t {\n}\n}\n', /no matching `\{`/],
-    ['add rule inet t c tcp dport 22 accept counter\ndelete rule inet wg fwd iifname wg0 accept\n', /`delete rule` selects rules by handle only/],
+    ['add rule inet t c tcp dport 22 accept counter\ndelete rule inet wg wgfwd iifname wg0 accept\n', /`delete rule` selects rules by handle only/],
     ['table inet t {\n\tchain c {\n\t\tmeta mark set { 1, 2 }\n\t}\n}\n', /a set is not allowed here/],
     ['table inet t {\n\tchain c {\n\t\tiifname "wg0 accept\n\t}\n}\n', /unterminated string/],
     ['table inet t {\n\tchain c {\n\t\tjump\n\t}\n}\n', /expected a chain name after `jump`/],
@@ -254,7 +254,7 @@ describe('ranges, mapOffset, includes', () => {
       include: { readFile: (p) => files[p] ?? null, glob: (g) => Object.keys(files).filter((f) => f.startsWith(g.replace('*.nft', ''))) },
     });
     expect(r.problems).toEqual([]);
-    const [a, g, missing] = r.ast.commands as { type: string; resolved?: { file: string; ruleset: { commands: { type: string }[] } }[] }[];
+    const [a, g, missing] = r.ast.commands as unknown as { type: string; resolved?: { file: string; ruleset: { commands: { type: string }[] } }[] }[];
     expect(a!.resolved?.[0]?.file).toBe('/etc/a.nft');
     const b = a!.resolved![0]!.ruleset.commands[0] as unknown as { resolved: { file: string; ruleset: { commands: { type: string; resolved?: unknown[] }[] } }[] };
     expect(b.resolved[0]!.file).toBe('/etc/b.nft');

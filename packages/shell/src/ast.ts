@@ -1,7 +1,7 @@
 import type { TextRange, Word } from '@wglint/core';
 
 /** How a piece of a word is expanded by bash at run time; its value is unknown to the linter. */
-export type DynamicKind = 'variable' | 'command' | 'backtick' | 'arithmetic' | 'parameter' | 'tilde' | 'glob' | 'brace';
+export type DynamicKind = 'variable' | 'command' | 'backtick' | 'arithmetic' | 'parameter' | 'process' | 'tilde' | 'glob' | 'brace';
 
 /** A part of a word whose value bash computes at run time (`$VAR`, `$(...)`, `` `...` ``, `*`). */
 export interface ShellDynamicPart {
@@ -10,7 +10,7 @@ export interface ShellDynamicPart {
   readonly range: TextRange;
   /** Source text of the expansion after `%i` substitution, e.g. `$(wg show wg0 fwmark)`. */
   readonly text: string;
-  /** The commands inside `$(...)` / backticks, parsed recursively. */
+  /** The commands inside `$(...)`, backticks or `<(...)`, parsed recursively. */
   readonly program?: ShellProgram;
 }
 

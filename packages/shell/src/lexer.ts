@@ -86,6 +86,8 @@ export class Lexer {
         return op(c);
       case '<':
       case '>':
+        // `<(cmd)` / `>(cmd)`: process substitution, a word (`wg syncconf wg0 <(wg-quick strip wg0)`).
+        if (c2 === '(') return this.word(start);
         return this.redirectOp(start, undefined, start);
     }
     // fd number directly followed by < or >: `2>/dev/null`.
@@ -133,6 +135,18 @@ export class Lexer {
     let i = start;
     while (i < this.limit) {
       const c = t[i]!;
+      if ((c === '<' || c === '>') && i === start && t[i + 1] === '(' && i + 1 < this.limit) {
+        const inner = this.nested(i + 2, this.limit, ')');
+        const e = inner.closed ? inner.end + 1 : this.limit;
+        if (!inner.closed) {
+          this.problem(i, this.limit, `Unterminated \`${c}(\` process substitution; bash will fail to run this hook. Add the closing \`)\`.`);
+        }
+        parts.push({ kind: 'process', range: this.range(i, e), text: t.slice(i, e), program: inner.program });
+        for (let k = i; k < e; k++) putChar(k);
+        unquotedText = false;
+        i = e;
+        continue;
+      }
       if (META.has(c)) break;
       if (c === '\\') {
         if (i + 1 >= this.limit) {

@@ -181,6 +181,19 @@ describe('expansions', () => {
     expect(w[6]!.dynamic).toBe(false);
   });
 
+  it('reads process substitution as a dynamic word with its command', () => {
+    const { ast, problems, src } = hook('wg syncconf %i <(wg-quick strip %i)');
+    expect(problems).toEqual([]);
+    const w = ast.commands[0]!.words[3]!;
+    expect(w.text).toBe('<(wg-quick strip wg0)');
+    expect(w.dynamic).toBe(true);
+    expect(w.parts[0]!.kind).toBe('process');
+    expect(src(w.range)).toBe('<(wg-quick strip %i)');
+    expect(allCommands(ast).map((c) => c.words[0]!.text)).toEqual(['wg', 'wg-quick']);
+    expect(hook('cat <(a').problems[0]!.message).toMatch(/process substitution/);
+    expect(hook('cat < file').ast.commands[0]!.redirects).toHaveLength(1);
+  });
+
   it('a literal $ stays a literal', () => {
     const { ast } = hook('echo a$ $');
     expect(ast.commands[0]!.words.map((w) => [w.text, w.dynamic])).toEqual([

@@ -1,4 +1,5 @@
 import type { HostRule } from '../host-rule.js';
+import catchAllVerdictInHook from './catch-all-verdict-in-hook.js';
 import duplicateFwmark from './duplicate-fwmark.js';
 import duplicateListenPort from './duplicate-listen-port.js';
 import duplicatePrivateKey from './duplicate-private-key.js';
@@ -6,21 +7,28 @@ import duplicateRoute from './duplicate-route.js';
 import forwardPolicyAccept from './forward-policy-accept.js';
 import forwardingDisabled from './forwarding-disabled.js';
 import forwardingSetInHook from './forwarding-set-in-hook.js';
+import hookHardcodedInterfaceName from './hook-hardcoded-interface-name.js';
 import hookMissingTeardown from './hook-missing-teardown.js';
 import ipRuleDuplicatePriority from './ip-rule-duplicate-priority.js';
 import ipRuleTableEmpty from './ip-rule-table-empty.js';
 import iptablesAppendAfterReject from './iptables-append-after-reject.js';
+import iptablesDeleteWithoutAdd from './iptables-delete-without-add.js';
+import iptablesInsertPositionTooBig from './iptables-insert-position-too-big.js';
 import ipv6ForwardingUnfiltered from './ipv6-forwarding-unfiltered.js';
 import listenPortBlocked from './listen-port-blocked.js';
 import listenPortInEphemeralRange from './listen-port-in-ephemeral-range.js';
 import listenPortNotReserved from './listen-port-not-reserved.js';
 import multipleFullTunnels from './multiple-full-tunnels.js';
+import postdownNeedsInterface from './postdown-needs-interface.js';
+import predownCanFail from './predown-can-fail.js';
+import preupBeforeLink from './preup-before-link.js';
 import rateLimitWithoutDrop from './rate-limit-without-drop.js';
 import rpFilterStrictWithMarkRouting from './rp-filter-strict-with-mark-routing.js';
 import tableWithoutIpRule from './table-without-ip-rule.js';
 
 /** Cross-file rules over a whole host, sorted by id. */
 export const rules: readonly HostRule[] = [
+  catchAllVerdictInHook,
   duplicateFwmark,
   duplicateListenPort,
   duplicatePrivateKey,
@@ -28,15 +36,21 @@ export const rules: readonly HostRule[] = [
   forwardPolicyAccept,
   forwardingDisabled,
   forwardingSetInHook,
+  hookHardcodedInterfaceName,
   hookMissingTeardown,
   ipRuleDuplicatePriority,
   ipRuleTableEmpty,
   iptablesAppendAfterReject,
+  iptablesDeleteWithoutAdd,
+  iptablesInsertPositionTooBig,
   ipv6ForwardingUnfiltered,
   listenPortBlocked,
   listenPortInEphemeralRange,
   listenPortNotReserved,
   multipleFullTunnels,
+  postdownNeedsInterface,
+  predownCanFail,
+  preupBeforeLink,
   rateLimitWithoutDrop,
   rpFilterStrictWithMarkRouting,
   tableWithoutIpRule,

@@ -8,11 +8,11 @@ export default defineRule<HostModel>({
     severity: 'error',
     summary: 'A match or target needs a -p protocol that the rule does not give (TCPMSS without -p tcp, ...)',
     fixable: false,
-    languages: ['iptables-save'],
+    languages: ['iptables-save', 'wg'],
   },
   check(ctx) {
-    for (const { file, issue } of issuesOf(ctx.model.files, ['needs-protocol'])) {
-      ctx.report({ file: file.file.path, range: issue.range, message: capitalize(issue.message) + '.' });
+    for (const { file, issue } of issuesOf(ctx.model, ['needs-protocol'])) {
+      ctx.report({ file, range: issue.range, message: capitalize(issue.message) + '.' });
     }
   },
 });

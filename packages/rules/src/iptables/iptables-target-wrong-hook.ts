@@ -8,11 +8,11 @@ export default defineRule<HostModel>({
     severity: 'error',
     summary: 'A target is used in a built-in chain the kernel does not allow it in (SNAT in PREROUTING, ...)',
     fixable: false,
-    languages: ['iptables-save'],
+    languages: ['iptables-save', 'wg'],
   },
   check(ctx) {
-    for (const { file, issue } of issuesOf(ctx.model.files, ['target-wrong-hook'])) {
-      ctx.report({ file: file.file.path, range: issue.range, message: capitalize(issue.message) + '.' });
+    for (const { file, issue } of issuesOf(ctx.model, ['target-wrong-hook'])) {
+      ctx.report({ file, range: issue.range, message: capitalize(issue.message) + '.' });
     }
   },
 });

@@ -8,11 +8,11 @@ export default defineRule<HostModel>({
     severity: 'error',
     summary: 'A target is used in a table the kernel does not allow it in (MASQUERADE outside nat, REJECT outside filter, ...)',
     fixable: false,
-    languages: ['iptables-save'],
+    languages: ['iptables-save', 'wg'],
   },
   check(ctx) {
-    for (const { file, issue } of issuesOf(ctx.model.files, ['target-wrong-table'])) {
-      ctx.report({ file: file.file.path, range: issue.range, message: capitalize(issue.message) + '.' });
+    for (const { file, issue } of issuesOf(ctx.model, ['target-wrong-table'])) {
+      ctx.report({ file, range: issue.range, message: capitalize(issue.message) + '.' });
     }
   },
 });

@@ -12,8 +12,8 @@ export default defineRule<HostModel>({
     languages: ['iptables-save'],
   },
   check(ctx) {
-    for (const { file, issue } of issuesOf(ctx.model.files, ['unknown-chain'])) {
-      ctx.report({ file: file.file.path, range: issue.range, message: `${issue.message.charAt(0).toUpperCase()}${issue.message.slice(1)}.` });
+    for (const { file, issue } of issuesOf(ctx.model, ['unknown-chain'])) {
+      ctx.report({ file, range: issue.range, message: `${issue.message.charAt(0).toUpperCase()}${issue.message.slice(1)}.` });
     }
     for (const file of saveFiles(ctx.model.files)) {
       for (const t of file.ast.tables) {

@@ -1,5 +1,6 @@
-import type { ParsedFile } from '@wglint/host';
+import type { HostModel, ParsedFile } from '@wglint/host';
 import {
+  type IptCommand,
   type IptIssue,
   type IptIssueCode,
   type IptSaveRule,
@@ -41,15 +42,29 @@ export function ruleIssues(save: IptablesSave): Map<IptSaveRule, IptIssue[]> {
   return m;
 }
 
-/** Every issue of the given codes in the host's dumps, with its file. */
-export function issuesOf(files: readonly ParsedFile[], codes: readonly IptIssueCode[]): Array<{ file: SaveFile; rule: IptSaveRule; issue: IptIssue }> {
-  const out: Array<{ file: SaveFile; rule: IptSaveRule; issue: IptIssue }> = [];
-  for (const file of saveFiles(files)) {
-    for (const [rule, issues] of ruleIssues(file.ast)) {
-      for (const issue of issues) if (codes.includes(issue.code)) out.push({ file, rule, issue });
+/** Every issue of the given codes in the host's dumps and iptables hook commands, with the file to report into. */
+export function issuesOf(model: HostModel, codes: readonly IptIssueCode[]): Array<{ file: string; issue: IptIssue }> {
+  const out: Array<{ file: string; issue: IptIssue }> = [];
+  for (const file of saveFiles(model.files)) {
+    for (const issues of ruleIssues(file.ast).values()) {
+      for (const issue of issues) if (codes.includes(issue.code)) out.push({ file: file.file.path, issue });
+    }
+  }
+  // PreUp/PostUp/... `iptables ...` commands: the same checks (chain existence needs a dump, so not here).
+  for (const i of model.interfaces) {
+    for (const h of i.hooks) {
+      if (h.type !== 'iptables' || h.refused) continue;
+      for (const issue of hookIssues(h.ipt)) if (codes.includes(issue.code)) out.push({ file: h.file, issue });
     }
   }
   return out;
+}
+
+const hookCache = new WeakMap<IptCommand, IptIssue[]>();
+function hookIssues(cmd: IptCommand): IptIssue[] {
+  let r = hookCache.get(cmd);
+  if (!r) hookCache.set(cmd, (r = checkIptCommand(cmd)));
+  return r;
 }
 
 /** The text of a rule line as written (for messages), shortened. */

@@ -30,7 +30,9 @@ export default defineRule<HostModel>({
         message:
           `\`${u.key} = ${u.value}\` has no effect: the kernel uses the larger of conf.all and conf.${k.iface}, and ` +
           `net.ipv4.conf.all.rp_filter is ${allValue} (${useText(ctx.model, all)}), so ${what} still get${k.iface === 'default' ? '' : 's'} ${allValue === 1 ? 'strict (1)' : `${allValue}`} filtering. ` +
-          `Lower net.ipv4.conf.all.rp_filter (2 = loose is usually enough) and raise the interfaces that need strict checking.`,
+          (allValue === 1 && v === 0
+            ? `To loosen ${what}, set it to 2 (loose), which is larger than 1; to switch the check off there, set net.ipv4.conf.all.rp_filter = 0 and give every interface its own value.`
+            : `Set net.ipv4.conf.all.rp_filter to the lowest value any interface needs and raise the others per interface.`),
       });
     }
   },

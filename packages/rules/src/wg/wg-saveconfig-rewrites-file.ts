@@ -15,7 +15,9 @@ export default defineRule<HostModel>({
       const save = readEntries(file.ast, 'SaveConfig').pop();
       if (!save || save.value.kind !== 'bool' || save.value.bool !== true) continue;
       const items = [...file.ast.preamble, ...file.ast.sections.flatMap((s) => s.items)];
-      const comments = items.some((i) => i.type === 'WgComment') || file.ast.sections.some((s) => s.header.comment !== null);
+      const comments =
+        items.some((i) => i.type === 'WgComment' || (i.type === 'WgEntry' && i.comment !== null)) ||
+        file.ast.sections.some((s) => s.header.comment !== null);
       const hostnames = readEntries(file.ast, 'Endpoint').some((e) => e.value.kind === 'endpoint' && e.value.hostKind === 'hostname');
       if (!comments && !hostnames) continue;
       const lost = [comments ? 'every comment and the layout' : '', hostnames ? 'Endpoint host names (replaced by the resolved addresses)' : ''].filter(Boolean).join(', and ');
