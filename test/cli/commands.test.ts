@@ -34,7 +34,7 @@ describe('wglint rules', () => {
 
 describe('wglint explain', () => {
   it('prints the bundled docs page', () => {
-    for (const id of ['syntax-error', 'unused-suppression']) {
+    for (const id of ['syntax-error', 'unused-suppression', 'iptables-append-after-reject', 'hook-missing-teardown']) {
       const r = wglint(['explain', id], { cwd: fixture() });
       expect(r.status).toBe(0);
       expect(r.stdout).toBe(readFileSync(join(docsDir, `${id}.md`), 'utf8'));

@@ -82,6 +82,8 @@ describe('hostile input', () => {
     const runs = [
       ...['stylish', 'json', 'sarif', 'github'].map((f) => wglint(['--format', f, 'etc'], { cwd, env: { FORCE_COLOR: '1' } })),
       wglint(['--format', 'json', '--lang', 'wg', '-'], { cwd, stdin: wg(BAD_KEY) }),
+      ...(['nft', 'iptables-save', 'sysctl'] as const).map((lang) => wglint(['--format', 'json', '--lang', lang, '-'], { cwd, stdin: wg(KEY) })),
+      wglint(['--format', 'json', '--lang', 'nft', 'etc/wireguard/wg2.conf'], { cwd }),
       wglint(['--fix', '--format', 'json', 'etc'], { cwd }),
       wglint(['format', '--check', 'etc'], { cwd }),
       wglint(['etc/wireguard/wg1.conf'], { cwd, env: { WGLINT_DEBUG: '1' } }),

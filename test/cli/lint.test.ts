@@ -101,6 +101,7 @@ describe('wglint (lint)', () => {
     expect(parseJson(quiet).flatMap((f) => f.diagnostics.map((d) => d.severity))).toEqual(['error']);
     expect(wglint(['--quiet', GW2], { cwd })).toEqual({ status: 0, stdout: '', stderr: '' });
     expect(wglint(['--max-warnings', '1', GW2], { cwd }).status).toBe(0);
+    expect(wglint(['--max-warnings', '-1', GW2], { cwd }).status).toBe(0);
     const over = wglint(['--max-warnings', '0', GW2], { cwd });
     expect(over.status).toBe(1);
     expect(over.stderr).toBe('wglint: too many warnings (1); the maximum is 0.\n');
@@ -160,10 +161,13 @@ describe('wglint (lint)', () => {
   it('suppression comments silence a diagnostic on the next line', () => {
     const text = readFileSync(join(fixture('basic'), GW3), 'utf8');
     const cwd = fixture(undefined, {
-      'h/etc/wireguard/wg0.conf': text.replace('Address 10', '# wglint-disable-next-line syntax-error -- testing\nAddress 10'),
-      'h/etc/wireguard/wg1.conf': text.replace('Address 10', '# wglint-disable syntax-error\nAddress 10'),
+      'h1/etc/wireguard/wg0.conf': text.replace('Address 10', '# wglint-disable-next-line syntax-error -- testing\nAddress 10'),
+      'h2/etc/wireguard/wg0.conf': text.replace('Address 10', '# wglint-disable syntax-error\nAddress 10'),
     });
-    expect(wglint(['h'], { cwd })).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(wglint(['h1', 'h2'], { cwd })).toEqual({ status: 0, stdout: '', stderr: '' });
+    // without the comments, both are reported
+    const bare = fixture(undefined, { 'h1/etc/wireguard/wg0.conf': text });
+    expect(wglint(['h1'], { cwd: bare }).status).toBe(1);
   });
 
   it('reads stdin with - and --stdin-filename or --lang', () => {
@@ -191,6 +195,15 @@ describe('wglint (lint)', () => {
     expect(parseJson(r).map((f) => f.filePath)).toEqual([GW2]);
     expect(r.stderr).toMatch(/^wglint: missing\.conf: no such file or directory \(ENOENT\)\nwglint: notes\.txt: not a file wglint reads/);
     expectNoCrash(r);
+  });
+
+  it('--ignore-unknown skips named files it does not read', () => {
+    const cwd = fixture('basic', { 'nginx.conf': 'server { listen 80; }\n' });
+    const r = wglint(['--ignore-unknown', '--format', 'json', 'nginx.conf', GW2], { cwd });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(parseJson(r).map((f) => f.filePath)).toEqual([GW2]);
+    expect(wglint(['nginx.conf', GW2], { cwd }).status).toBe(2);
   });
 
   it('lints the current directory when no path is given', () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, expect, inject } from 'vitest';
@@ -12,7 +12,9 @@ export interface RunResult {
 
 /** Runs the built CLI (`node dist/bin.js …`) in `cwd`. */
 export function wglint(args: readonly string[], options: { cwd: string; stdin?: string | Buffer; env?: Record<string, string> }): RunResult {
-  const r = spawnSync(process.execPath, [inject('wglintBin'), ...args], {
+  const bin = inject('wglintBin');
+  if (bin.startsWith('BUILD FAILED')) throw new Error(`scripts/build-cli.mjs failed, so the CLI cannot be tested:\n${bin}`);
+  const r = spawnSync(process.execPath, [bin, ...args], {
     cwd: options.cwd,
     input: options.stdin ?? '',
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', ...options.env },
@@ -37,7 +39,17 @@ export function fixture(name?: string, extra: Readonly<Record<string, string | B
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
     writeFileSync(join(dir, rel), content);
   }
+  privatise(dir);
   return dir;
+}
+
+/** Files get mode 0600, as WireGuard configs have on a real host (the permission rule stays quiet). */
+function privatise(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) privatise(p);
+    else chmodSync(p, 0o600);
+  }
 }
 
 /** No JavaScript stack trace and no "internal error" in a run's output. */

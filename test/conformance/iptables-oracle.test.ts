@@ -80,7 +80,7 @@ function pools(f: Family): { good: Pools; bad: Pools } {
       '-m mac --mac-source 00:11:22:33:44:55', '-m --mac-source 00:11:22:33:44:55', '-m mac --mac-source 00:11:22', '-m mark --mark off',
       '-m addrtype --dst-type FOO', '-m icmp --icmp-type echo-request', '-p icmp --icmp-type 8', '--icmp-type 8', '-m string --string foo',
       '-m hashlimit --hashlimit-upto 5/sec', '-m nosuchmodule', '-m', '! -m tcp', '-p tcp -m tcp --dport', '-m owner --uid-owner 0',
-      '-p udp --dport 53 --dport 54', '-m ttl --ttl-gt 300', '-m hl --hl-eq 64', '-m ttl --ttl-gt 5',
+      '-p udp --dport 53 --dport 54', '-p udp --dport 70000', '-m ttl --ttl-gt 300', '-m hl --hl-eq 64', '-m ttl --ttl-gt 5',
     ],
     targets: {
       filter: ['-j REJECT --reject-with tcp-reset', '-j LOG --log-level bogus', '-j LOG --log-prefix', '-j TCPMSS --clamp-mss-to-pmtu', '-j TCPMSS', '-j MARK',

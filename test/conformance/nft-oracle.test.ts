@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseNft } from '@wglint/nft';
+import { parseNft, printNftCanonical } from '@wglint/nft';
 import { loadManifest, loadRules, readCorpusFile, type CorpusRule } from '../../packages/nft/test/support/corpus.js';
 
 function oracleAvailable(): string | null {
@@ -44,7 +44,9 @@ function nftVerdict(text: string): { verdict: 'ok' | 'syntax' | 'other'; stderr:
   if (r.status === 0) return { verdict: 'ok', stderr: err };
   // Refusals raised while parsing (parser_bison.y): syntax errors and checks in grammar actions.
   // Variable resolution (`unknown identifier`, `redefinition of symbol`) is left to lint rules.
-  const parseStage = /syntax error|unknown chain (type|hook)|invalid log level|invalid ttl option|value too large|unknown raw payload base|too many levels of nesting|limit burst must be|fib: |invalid name|comment too long|unknown table option|unknown ip option|cannot set chain policy twice/;
+  // `No symbol type information` is nft's answer to an unknown statement keyword (`foo 1` parses
+  // as a match on the symbol `foo`), which wglint reports as a syntax error.
+  const parseStage = /syntax error|No symbol type information|unknown chain (type|hook)|invalid log level|invalid ttl option|value too large|unknown raw payload base|too many levels of nesting|limit burst must be|fib: |invalid name|comment too long|unknown table option|unknown ip option|cannot set chain policy twice/;
   return { verdict: parseStage.test(err) ? 'syntax' : 'other', stderr: err };
 }
 
@@ -133,6 +135,26 @@ function mutatedDumps(): string[] {
   return out;
 }
 
+/** Corpus rules with one token dropped or duplicated (deterministic): near-miss syntax. */
+function mutatedRules(): string[] {
+  const rules = loadRules().filter((r) => !r.disabled && r.expect === 'ok' && (r as CorpusRule & { in_v1_0_6?: boolean }).in_v1_0_6);
+  const out: string[] = [];
+  let seed = 20260225;
+  const rnd = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  for (let i = 0; i < 150; i++) {
+    const r = rules[rnd(rules.length)]!;
+    const words = r.rule.split(' ');
+    if (words.length < 2) continue;
+    const k = rnd(words.length);
+    const mutated = i % 2 === 0 ? words.filter((_, j) => j !== k) : [...words.slice(0, k + 1), words[k]!, ...words.slice(k + 1)];
+    out.push(wrapRule({ ...r, rule: mutated.join(' ') }));
+  }
+  return out;
+}
+
 describe.skipIf(why !== null)('nft oracle (unshare -n nft -c -f)', () => {
   it('agrees with nft on accept/refuse for syntax', () => {
     const cases: { name: string; text: string }[] = [];
@@ -143,6 +165,7 @@ describe.skipIf(why !== null)('nft oracle (unshare -n nft -c -f)', () => {
     for (const r of rules.filter((x) => x.expect === 'fail')) cases.push({ name: `${r.source}:${r.line}`, text: wrapRule(r) });
     generatedCases().forEach((t, i) => cases.push({ name: `generated#${i}`, text: t }));
     mutatedDumps().forEach((t, i) => cases.push({ name: `dump-mutation#${i}`, text: t }));
+    mutatedRules().forEach((t, i) => cases.push({ name: `rule-mutation#${i}`, text: t }));
 
     let agree = 0;
     let rawAgree = 0;
@@ -161,6 +184,37 @@ describe.skipIf(why !== null)('nft oracle (unshare -n nft -c -f)', () => {
     for (const d of disagreements.slice(0, 40)) console.log(`  disagree: ${d}`);
     expect(cases.length).toBeGreaterThan(300);
     expect(agree / cases.length).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe.skipIf(why !== null)('nft oracle: canonical printer vs `nft list ruleset`', () => {
+  it('prints what nft lists after loading each loadable corpus ruleset', () => {
+    const dumps = loadManifest('nft-dumps').filter((m) => m.format !== 'json' && !m.empty && m.local_check?.result === 'pass');
+    let equal = 0;
+    let total = 0;
+    const diffs: string[] = [];
+    for (const m of dumps) {
+      const src = readCorpusFile('nft-dumps', m.file);
+      if (src.includes('include ')) continue;
+      const f = path.join(dir, `list-${seq++}.nft`);
+      writeFileSync(f, src);
+      const r = spawnSync('unshare', ['-n', 'sh', '-c', `nft -f '${f}' && nft list ruleset`], { encoding: 'utf8', timeout: 20_000 });
+      if (r.status !== 0) continue;
+      total++;
+      const ours = printNftCanonical(parseNft(src).ast);
+      if (ours === r.stdout) equal++;
+      else {
+        const a = r.stdout.split('\n');
+        const b = ours.split('\n');
+        let i = 0;
+        while (i < a.length && a[i] === b[i]) i++;
+        diffs.push(`${m.file}\n    nft:    ${JSON.stringify(a[i])}\n    wglint: ${JSON.stringify(b[i])}`);
+      }
+    }
+    console.log(`[nft oracle] printNftCanonical == nft 1.0.6 \`list ruleset\` after loading: ${equal}/${total} = ${((100 * equal) / Math.max(1, total)).toFixed(1)}%`);
+    for (const d of diffs.slice(0, 15)) console.log(`  differs: ${d}`);
+    expect(total).toBeGreaterThan(100);
+    expect(equal / total).toBeGreaterThan(0.5);
   });
 });
 

@@ -29,6 +29,17 @@ describe('rule docs', () => {
     expect((md.match(/^```/gm) ?? []).length, `docs/rules/${id}.md has a bad and a good example block`).toBeGreaterThanOrEqual(4);
   });
 
+  it('rule metadata is well-formed: kebab-case unique ids, one-line summaries without a final period', () => {
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of ruleCatalog()) {
+      expect(r.id, r.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(r.summary, r.id).toMatch(/^\S.*[^.\s]$/);
+      expect(r.summary, r.id).not.toMatch(/[\r\n]/);
+      expect(['error', 'warning', 'info'], r.id).toContain(r.severity);
+      expect(r.languages.length, r.id).toBeGreaterThan(0);
+    }
+  });
+
   it('has no page for a rule that does not exist', () => {
     expect(pages.map((p) => p.slice(0, -3)).filter((p) => !ids.includes(p))).toEqual([]);
   });

@@ -20,6 +20,7 @@ interface LintFlags {
   rule?: string[];
   maxWarnings?: number;
   quiet?: boolean;
+  ignoreUnknown?: boolean;
 }
 
 /** A failure the user caused (bad option, bad config): one line on stderr, exit 2. */
@@ -49,6 +50,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--rule <id:severity>', "override a rule's severity: off, info, warning or error (repeatable)", collect)
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount)
     .option('--quiet', 'report errors only')
+    .option('--ignore-unknown', 'skip named files wglint does not read instead of failing (for pre-commit)')
     .action(async (paths: string[], flags: LintFlags) => {
       status = await lint(paths, flags, io);
     });
@@ -61,7 +63,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--check', 'change nothing; list the files that are not formatted and exit 1 if any')
     .addOption(new Option('--lang <lang>', 'force the language of stdin and of files named explicitly').choices(LANGS))
     .option('--stdin-filename <name>', 'the name stdin is formatted as')
-    .action(async (paths: string[], flags: { check?: boolean; lang?: Language; stdinFilename?: string }) => {
+    .option('--ignore-unknown', 'skip named files wglint does not read instead of failing')
+    .action(async (paths: string[], flags: FormatFlags) => {
       status = await format(paths, flags, io);
     });
 
@@ -127,6 +130,7 @@ async function lint(paths: string[], flags: LintFlags, io: CliIo): Promise<numbe
     targets: loaded.config.targets,
     ...(flags.lang ? { lang: flags.lang } : {}),
     ...(flags.fix ? { fix: true } : {}),
+    ...(flags.ignoreUnknown ? { ignoreUnknown: true } : {}),
     ...(stdin ? { stdin } : {}),
   });
 
@@ -143,14 +147,21 @@ async function lint(paths: string[], flags: LintFlags, io: CliIo): Promise<numbe
 
   if (outcome.errors.length) return EXIT_USAGE;
   if (errors > 0) return EXIT_LINT_ERRORS;
-  if (flags.maxWarnings !== undefined && warnings > flags.maxWarnings) {
+  if (flags.maxWarnings !== undefined && flags.maxWarnings >= 0 && warnings > flags.maxWarnings) {
     io.writeErr(`wglint: too many warnings (${warnings}); the maximum is ${flags.maxWarnings}.\n`);
     return EXIT_LINT_ERRORS;
   }
   return EXIT_OK;
 }
 
-async function format(paths: string[], flags: { check?: boolean; lang?: Language; stdinFilename?: string }, io: CliIo): Promise<number> {
+interface FormatFlags {
+  check?: boolean;
+  lang?: Language;
+  stdinFilename?: string;
+  ignoreUnknown?: boolean;
+}
+
+async function format(paths: string[], flags: FormatFlags, io: CliIo): Promise<number> {
   const engine = await import('@wglint/engine');
   const targets = paths.length ? paths : flags.stdinFilename !== undefined ? ['-'] : ['.'];
   const usesStdin = targets.includes('-');
@@ -159,6 +170,7 @@ async function format(paths: string[], flags: { check?: boolean; lang?: Language
     cwd: io.cwd,
     ...(flags.check ? { check: true } : {}),
     ...(flags.lang ? { lang: flags.lang } : {}),
+    ...(flags.ignoreUnknown ? { ignoreUnknown: true } : {}),
     ...(stdinBytes !== undefined ? { stdin: { text: stdinBytes, ...(flags.stdinFilename ? { filename: flags.stdinFilename } : {}) } } : {}),
   });
   let unformatted = 0;
@@ -231,6 +243,6 @@ function collect(value: string, previous: string[] | undefined): string[] {
 }
 
 function parseCount(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of warnings (0 or more).');
+  if (!/^(\d+|-1)$/.test(value)) throw new InvalidArgumentError('expected a whole number of warnings (0 or more; -1 for no limit).');
   return Number(value);
 }

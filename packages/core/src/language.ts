@@ -14,4 +14,9 @@ export interface SourceFile {
    * editor buffers, stdin and in-memory texts. Rules that need it (file permissions) skip files without it.
    */
   readonly mode?: number;
+  /**
+   * Permission bits of the directory holding the file, read with `mode`. A file is exposed only
+   * through a directory others can enter (wg-quick checks `mode & dirMode & 0o007`).
+   */
+  readonly dirMode?: number;
 }

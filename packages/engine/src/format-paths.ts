@@ -32,13 +32,14 @@ export interface FormatOutcome {
  */
 export async function formatPaths(
   paths: readonly string[],
-  options: { cwd?: string; lang?: Language; check?: boolean; stdin?: StdinInput } = {},
+  options: { cwd?: string; lang?: Language; check?: boolean; stdin?: StdinInput; ignoreUnknown?: boolean } = {},
 ): Promise<FormatOutcome> {
   const cwd = options.cwd ?? process.cwd();
   const { found, errors } = await discoverFiles(paths, {
     cwd,
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.stdin ? { stdin: options.stdin } : {}),
+    ...(options.ignoreUnknown ? { ignoreUnknown: true } : {}),
   });
   const results: FormatFileResult[] = [];
   for (const f of found) {

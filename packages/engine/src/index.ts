@@ -1,3 +1,13 @@
+/**
+ * @wglint/engine: everything between the rules and a front end.
+ * - `lintPaths(paths, options)`: walk, group into hosts, read context, run rules, `--fix`; never
+ *   throws for bad input (problems come back in `errors`).
+ * - `lintTexts` / `fixTexts`: the same on an in-memory host (tests, editors).
+ * - `formatPaths`, `formatterFor`: `wglint format`.
+ * - `loadConfig`, `parseRuleOption`: `wglint.config.json` and `--rule`, with precise `ConfigError`s.
+ * - `ruleCatalog`, `docsUrl`: every rule id including the engine's own (`syntax-error`,
+ *   `unused-suppression`).
+ */
 export { detectLanguage } from './detect-language.js';
 export { runRules, UNUSED_SUPPRESSION, type RunOptions } from './run-rules.js';
 export { lintTexts, fixTexts } from './lint-texts.js';

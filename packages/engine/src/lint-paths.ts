@@ -7,7 +7,7 @@ import { type HostRule, allRules } from '@wglint/rules';
 import { SYNTAX_ERROR } from './catalog.js';
 import { detectLanguage } from './detect-language.js';
 import { type FoundFile, type HostFile, type HostGroup, groupHosts, toPosix } from './hosts.js';
-import { type DecodedSource, decodeSource, describeFsError, encodeSource, readSource } from './read-source.js';
+import { type DecodedSource, type FileModes, decodeSource, describeFsError, encodeSource, readSource } from './read-source.js';
 import { runRules } from './run-rules.js';
 import { redact, redactDiagnostic, secretValues } from './secrets.js';
 import { walkDirectory } from './walk.js';
@@ -54,6 +54,8 @@ export interface LintPathsOptions {
   /** Text for the `-` path, and the name it is reported under. */
   /** Bytes (so invalid UTF-8 is reported) or text. */
   readonly stdin?: StdinInput;
+  /** Skip named files of no known language silently instead of reporting them (pre-commit). */
+  readonly ignoreUnknown?: boolean;
   /** The rules to run (default: every registered rule). */
   readonly rules?: readonly HostRule[];
 }
@@ -81,7 +83,12 @@ export function toBytes(text: string | Uint8Array): Uint8Array {
  */
 export async function lintPaths(paths: readonly string[], options: LintPathsOptions = {}): Promise<LintOutcome> {
   const cwd = options.cwd ?? process.cwd();
-  const { found, errors } = await discoverFiles(paths, { cwd, ...(options.lang ? { lang: options.lang } : {}), ...(options.stdin ? { stdin: options.stdin } : {}) });
+  const { found, errors } = await discoverFiles(paths, {
+    cwd,
+    ...(options.lang ? { lang: options.lang } : {}),
+    ...(options.stdin ? { stdin: options.stdin } : {}),
+    ...(options.ignoreUnknown ? { ignoreUnknown: true } : {}),
+  });
   const groups = groupHosts(found, {
     cwd,
     ...(options.hosts ? { configHosts: options.hosts } : {}),
@@ -108,7 +115,7 @@ export async function lintPaths(paths: readonly string[], options: LintPathsOpti
  */
 export async function discoverFiles(
   paths: readonly string[],
-  options: { cwd: string; lang?: Language; stdin?: StdinInput },
+  options: { cwd: string; lang?: Language; stdin?: StdinInput; ignoreUnknown?: boolean },
 ): Promise<{ found: FoundFile[]; errors: LintError[] }> {
   const cwd = options.cwd;
   const errors: LintError[] = [];
@@ -149,6 +156,7 @@ export async function discoverFiles(
     }
     const language = options.lang ?? (read.source.parseable ? detectLanguage(arg, read.source.text) : detectLanguage(arg, ''));
     if (!language) {
+      if (options.ignoreUnknown) continue;
       errors.push({
         path: arg,
         message: read.source.parseable
@@ -197,6 +205,8 @@ async function addContext(group: HostGroup, cwd: string): Promise<void> {
 
 interface LoadedFile {
   readonly host: HostFile;
+  /** Permission bits, for files read from disk. */
+  readonly modes?: FileModes;
   source: DecodedSource;
   parsed?: ParsedFile;
 }
@@ -216,7 +226,7 @@ async function lintHost(group: HostGroup, options: LintPathsOptions): Promise<Li
       continue;
     }
     if (!host.lint && read.source.problem) continue; // garbage context is not worth a word
-    loaded.push({ host, source: read.source });
+    loaded.push({ host, source: read.source, modes: read.modes });
   }
 
   const rules = options.rules ?? allRules;
@@ -224,7 +234,7 @@ async function lintHost(group: HostGroup, options: LintPathsOptions): Promise<Li
   const parse = (f: LoadedFile): void => {
     if (!f.source.parseable) return;
     try {
-      f.parsed = parseSourceFile({ path: f.host.rel, text: f.source.text, language: f.host.language }, f.host.lint);
+      f.parsed = parseSourceFile({ path: f.host.rel, text: f.source.text, language: f.host.language, ...f.modes }, f.host.lint);
     } catch (e) {
       f.parsed = undefined;
       errors.push({ path: f.host.path, message: `internal error: the ${f.host.language} parser failed: ${e instanceof Error ? e.message : String(e)}`, cause: e });
@@ -284,7 +294,8 @@ async function lintHost(group: HostGroup, options: LintPathsOptions): Promise<Li
     }
   }
 
-  const secrets = loaded.flatMap((f) => (f.host.language === 'wg' || f.parsed?.language === 'wg' ? secretValues(f.source.text) : []));
+  // every language: a WireGuard file forced to another language (--lang) still holds its keys
+  const secrets = [...new Set(loaded.flatMap((f) => secretValues(f.source.text)))];
   const syntaxSeverity = severities[SYNTAX_ERROR] ?? 'error';
   const results: FileResult[] = [];
   for (const f of loaded) {
@@ -304,7 +315,19 @@ async function lintHost(group: HostGroup, options: LintPathsOptions): Promise<Li
       fixed: writes.has(f),
     });
   }
-  return { results, errors: errors.map((e) => ({ ...e, message: redact(e.message, secrets) })) };
+  return { results, errors: errors.map((e) => redactError(e, secrets)) };
+}
+
+/** An error with key values masked in its message and in its cause's message and stack. */
+function redactError(e: LintError, secrets: readonly string[]): LintError {
+  if (secrets.length === 0) return e;
+  let cause = e.cause;
+  if (cause instanceof Error) {
+    const masked = new Error(redact(cause.message, secrets));
+    masked.stack = redact(cause.stack ?? '', secrets);
+    cause = masked;
+  }
+  return { ...e, message: redact(e.message, secrets), ...(cause === undefined ? {} : { cause }) };
 }
 
 /**

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 /** Files larger than this are not parsed: no real config is this big, and garbage can be. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -75,14 +76,30 @@ export function encodeSource(text: string, bom: boolean): Buffer {
   return Buffer.from(bom ? `\uFEFF${text}` : text, 'utf8');
 }
 
-export type ReadResult = { ok: true; source: DecodedSource } | { ok: false; message: string };
+/** Permission bits of a file and of its directory (`st_mode & 0o7777`), for the permission rules. */
+export interface FileModes {
+  readonly mode?: number;
+  readonly dirMode?: number;
+}
+
+export type ReadResult = { ok: true; source: DecodedSource; modes: FileModes } | { ok: false; message: string };
 
 /** Reads and decodes a file; failures come back as a sentence, not an exception. */
 export async function readSource(path: string): Promise<ReadResult> {
   try {
-    return { ok: true, source: decodeSource(await readFile(path)) };
+    const source = decodeSource(await readFile(path));
+    return { ok: true, source, modes: await modesOf(path) };
   } catch (e) {
     return { ok: false, message: describeFsError(e) };
+  }
+}
+
+async function modesOf(path: string): Promise<FileModes> {
+  try {
+    const [file, dir] = await Promise.all([stat(path), stat(dirname(path)).catch(() => undefined)]);
+    return { mode: file.mode & 0o7777, ...(dir ? { dirMode: dir.mode & 0o7777 } : {}) };
+  } catch {
+    return {};
   }
 }
 

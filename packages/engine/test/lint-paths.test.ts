@@ -187,8 +187,17 @@ describe('lintPaths: paths and bad files', () => {
         ctx.report({ file: f.file.path, range: { start: 12, end: 22 }, message: `Bad key ${key}.`, fix: { title: 't', edits: [{ range: { start: 25, end: 25 }, text: key }] } });
       },
     });
-    const out = await lintPaths(['h'], { cwd, rules: [leaky] });
+    const crashing = defineRule<HostModel>({
+      meta: { id: 'crashing', severity: 'error', fixable: false, summary: 'Crashing', languages: ['wg'] },
+      check() {
+        throw new Error(`cannot decode ${key}`);
+      },
+    });
+    const out = await lintPaths(['h'], { cwd, rules: [leaky, crashing] });
     expect(JSON.stringify(out.results.map((r) => r.diagnostics))).not.toContain('SECRETmarker');
+    expect(out.errors).toHaveLength(1);
+    expect(out.errors[0]!.message).toBe('internal error: rule crashing failed: cannot decode <redacted>');
+    expect((out.errors[0]!.cause as Error).stack).not.toContain('SECRETmarker');
     expect(out.results[0]!.diagnostics[0]).toMatchObject({ message: 'Bad key <redacted>.' });
     expect(out.results[0]!.diagnostics[0]!.fix).toBeUndefined();
   });
@@ -251,5 +260,24 @@ describe('fixTexts', () => {
     expect(out.files['etc/iptables/rules.v4']).toBe(rules);
     expect(out.passes).toBe(1);
     expect(out.diagnostics.filter((d) => d.ruleId === 'iptables-append-after-reject')).toEqual([]);
+  });
+});
+
+describe('file modes', () => {
+  it('passes the permission bits of files read from disk to the model, not of stdin', async () => {
+    const { chmodSync } = await import('node:fs');
+    const cwd = tree({ 'h/etc/wireguard/wg0.conf': WG });
+    chmodSync(join(cwd, 'h/etc/wireguard/wg0.conf'), 0o640);
+    chmodSync(join(cwd, 'h/etc/wireguard'), 0o751);
+    const seen: (number | undefined)[][] = [];
+    const spy = defineRule<HostModel>({
+      meta: { id: 'spy', severity: 'info', fixable: false, summary: 'Spy', languages: ['wg'] },
+      check(ctx) {
+        for (const f of ctx.model.files) seen.push([f.file.mode, f.file.dirMode]);
+      },
+    });
+    await lintPaths(['h'], { cwd, rules: [spy] });
+    await lintPaths(['-'], { cwd, rules: [spy], lang: 'wg', stdin: { text: WG } });
+    expect(seen).toEqual([[0o640, 0o751], [undefined, undefined]]);
   });
 });

@@ -62,7 +62,8 @@ export function buildHostModel(root: string, files: readonly ParsedFile[], targe
   const nftRules: NftRuleFact[] = [];
   const nftChains: NftChainFact[] = [];
   for (const f of files) {
-    if (f.language !== 'nft') continue;
+    // `nft -f` is atomic: a file with a syntax error loads nothing (facts §3.6).
+    if (f.language !== 'nft' || f.problems.length > 0) continue;
     const facts = nftFactsOf(f.ast, f.file.path, nftChains);
     nftRules.push(...facts.rules);
     nftChains.push(...facts.chains);

@@ -70,9 +70,13 @@ function typeCommand(
   };
   const origin = (w?: Word): Origin => ({ kind: 'hook', file, range: w ? w.range : range, iface, hook: line.kind });
   const args = words.slice(1);
+  // A value bash computes at run time (`$(wg show %i fwmark)`, `$VAR`) is unknown here: the
+  // argument parsers cannot judge it, so their complaints about such words are dropped.
+  const dynamicRanges = words.filter((w) => w.dynamic).map((w) => w.range);
   const report = (ps: readonly { range: { start: number; end: number }; message: string }[]): void => {
-    for (const p of ps) problems.push({ file, range: p.range, message: p.message });
-    if (ps.length > 0) base.refused = true;
+    const kept = ps.filter((p) => !dynamicRanges.some((r) => p.range.start < r.end && r.start < p.range.end));
+    for (const p of kept) problems.push({ file, range: p.range, message: p.message });
+    if (kept.length > 0) base.refused = true;
   };
 
   if (IPT4.has(program) || IPT6.has(program)) {

@@ -73,7 +73,7 @@ function exprKey(e: NftExpr): string {
     case 'NftCt':
       return `ct ${e.key}`;
     case 'NftSpecialExpr':
-      return e.kind;
+      return [e.kind, ...e.words].join(' ');
     default:
       return e.type;
   }

@@ -346,6 +346,7 @@ function parseRule(base: Base, ctx: Ctx): IpRuleCommand {
     } else if (modify) {
       ctx.problem(k.range, `Unknown \`ip rule\` selector or action \`${t}\` (ip: Failed to parse rule type).${suggestRule(t)}`);
       push('unknown', []);
+      break; // ip stops at the first word it cannot parse
     } else {
       // `ip rule show/flush` filters: lenient, but a bare word is a prefix as `to`.
       push('unknown', []);
@@ -545,7 +546,7 @@ function parseRoute(base: Base, ctx: Ctx): IpRouteCommand {
     if (route.dst) {
       ctx.problem(w.range, `Unexpected \`${w.text}\` in \`ip route\`: the destination is already \`${route.dst.word.text}\` (ip: either "to" is duplicate, or "${w.text}" is a garbage).${suggestRoute(w.text)}`);
       push('unknown', [w]);
-      continue;
+      break; // ip stops at the first word it cannot parse
     }
     route.dst = prefixValue(ctx, w, 'destination', family);
     setFamily(route.dst);

@@ -223,6 +223,12 @@ describe('ip rule', () => {
     expect(n.problems[0]!.message).toMatch(/Use `not`/);
   });
 
+  it('stops at the first word ip cannot parse, as ip does', () => {
+    const r = ip('ip rule add fr 10.0.0.0/8 table 7');
+    expect(r.problems).toHaveLength(1);
+    expect(r.src(r.problems[0]!.range)).toBe('fr');
+  });
+
   it('suggests the fix for a blog-damaged dash', () => {
     const r = ip('ip rule add –from 10.0.0.0/8 table 7');
     expect(r.problems[0]!.message).toMatch(/Did you mean `from`/);

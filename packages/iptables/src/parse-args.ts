@@ -583,6 +583,13 @@ export function parseIptablesArgs(words: readonly Word[], options: ParseIptables
             nameWord.range,
             `${display} needs a match module name, but found option \`${nameWord.text}'` + (mod ? `; write \`-m ${mod} ${nameWord.text}'` : ''),
           );
+          // Recover: load the module the option most likely belongs to and re-read the option, so
+          // one mistake gives one problem.
+          const guess = mod ? findMatch(mod, family) : undefined;
+          if (guess && !attached) {
+            loadMatch(guess, guess.name, false, word);
+            i--;
+          }
           return;
         }
         const def = findMatch(nameWord.text, family);

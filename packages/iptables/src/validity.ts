@@ -107,6 +107,7 @@ export function checkIptCommand(cmd: IptCommand, ctx: CheckContext = {}): IptIss
       if (inn && (chain === 'OUTPUT' || chain === 'POSTROUTING')) add('match-wrong-hook', inn.range, `--limit-iface-in cannot be used in ${chain} (there is no input interface)`);
     }
     reversedRanges(m, add);
+    if (m.name === 'udp' || m.name === 'dccp') wrappedPorts(m, add);
   }
 
   const t = rule.target;
@@ -176,6 +177,24 @@ function reversedRanges(m: IptMatch, add: (code: IptIssue['code'], range: TextRa
     if (v && isReversedRange(v)) {
       const [a, b] = v.split(':');
       add('reversed-range', o.args[0]!.range, `range \`${v}' is reversed and never matches; write \`${b}:${a}'`, 'warning');
+    }
+  }
+}
+
+/** udp/dccp ports above 65535, which iptables 1.8.9 silently wraps (facts §2.5). */
+function wrappedPorts(m: IptMatch, add: (code: IptIssue['code'], range: TextRange, message: string) => void): void {
+  for (const o of m.options) {
+    if (o.name !== 'source-port' && o.name !== 'destination-port') continue;
+    const arg = o.args[0];
+    if (!arg) continue;
+    for (const part of arg.text.split(':')) {
+      if (!/^[0-9]+$/.test(part) || Number(part) <= 65535) continue;
+      add(
+        'value-out-of-range',
+        arg.range,
+        `port ${part} is out of range (0-65535): iptables 1.8.9 does not refuse it but stores ${Number(part) % 65536} (${part} mod 65536), a different port; newer versions refuse it`,
+      );
+      break;
     }
   }
 }

@@ -69,7 +69,7 @@ describe('parseIptablesSave', () => {
     expect(parseIptablesSave('*filter\n-A INPUT -j ACCEPT\nCOMMIT\n', { family: 'ipv6' }).ast.family).toBe('ipv6');
   });
 
-  it('is linear: a 100k-rule dump parses in about 4x the time of a 25k-rule one', () => {
+  it('is linear: a 100k-rule dump parses in about 5x the time of a 20k-rule one', () => {
     const dump = (n: number): string => {
       const lines = ['*filter', ':INPUT ACCEPT [0:0]', ':FORWARD ACCEPT [0:0]', ':OUTPUT ACCEPT [0:0]'];
       for (let i = 0; i < n; i++) {
@@ -85,13 +85,11 @@ describe('parseIptablesSave', () => {
       expect(r.problems).toEqual([]);
       return ms;
     };
-    const small = dump(25_000);
-    const big = dump(100_000);
-    time(small); // warm up the JIT
-    const tSmall = time(small);
-    const tBig = time(big);
-    console.log(`parseIptablesSave: 25k rules ${tSmall.toFixed(0)} ms, 100k rules ${tBig.toFixed(0)} ms (ratio ${(tBig / tSmall).toFixed(1)}, linear = 4)`);
-    expect(tBig / tSmall).toBeLessThan(8);
+    time(dump(2_000)); // warm up the JIT
+    const tSmall = time(dump(20_000));
+    const tBig = time(dump(100_000));
+    console.log(`parseIptablesSave: 20k rules ${tSmall.toFixed(0)} ms, 100k rules ${tBig.toFixed(0)} ms (ratio ${(tBig / tSmall).toFixed(1)}, linear = 5)`);
+    expect(tBig / tSmall).toBeLessThan(10);
   }, 120_000);
 });
 

@@ -4,16 +4,16 @@ import type { ParseResult } from '@wglint/core';
 import type { NftCommand, NftInclude, NftRuleset } from './ast.js';
 import { lexNft } from './lexer.js';
 import { treeParser } from './parser.js';
-import { Ctx, Cur, buildTree, realToken } from './tree.js';
+import { Ctx, Cur, buildTree, isBlock, realToken, type TBlock, type TLine } from './tree.js';
 import { guarded } from './productions/common.js';
 import { buildCommand } from './productions/ruleset.js';
 
 /** How `include "…"` directives are resolved (optional; without it includes stay unresolved). */
 export interface NftIncludeResolver {
-  /** Returns the text of a file, or null when it does not exist. */
-  readFile(path: string): string | null;
+  /** Returns the text of a file, or null when it does not exist. `from` is the including file. */
+  readFile(path: string, from?: string): string | null;
   /** Expands a glob pattern to file paths (sorted); when absent, patterns are not expanded. */
-  glob?(pattern: string): string[];
+  glob?(pattern: string, from?: string): string[];
   /** Maximum include depth (default 16). */
   maxDepth?: number;
 }
@@ -51,8 +51,13 @@ function parseWithStack(text: string, options: NftParseOptions, stack: string[])
     const p = treeParser();
     p.input = lexed.tokens;
     const cst = p.ruleset();
-    for (const e of p.errors) reportParserError(ctx, e.token, e.message, text);
     const { lines, stray } = buildTree(cst, lexed.tokens, text.length);
+    const unclosed = unclosedBlocks(lines);
+    for (const b of unclosed) ctx.error(ctx.range(b.open.startOffset, b.open.startOffset + 1), 'this `{` is not closed: add the matching `}`');
+    for (const e of p.errors) {
+      if (unclosed.length && (!realToken(e.token) || e.token.tokenType.name === 'EOF')) continue;
+      reportParserError(ctx, e.token, e.message, text);
+    }
     for (const t of stray) ctx.error(ctx.range(t.startOffset, t.startOffset + 1), 'unexpected `}` with no matching `{`');
     const commands: NftCommand[] = [];
     for (const line of lines) {
@@ -73,7 +78,7 @@ function parseWithStack(text: string, options: NftParseOptions, stack: string[])
   } catch (e) {
     return {
       ast: { type: 'NftRuleset', commands: [], comments: [], range: ctx.range(0, text.length) },
-      problems: [...ctx.problems, { range: ctx.range(0, Math.min(1, text.length)), message: `internal nft parser error: ${(e as Error).message}` }],
+      problems: [...ctx.problems, { range: ctx.range(0, Math.min(1, text.length)), message: e instanceof RangeError ? 'the input nests too deeply to be parsed (nft limits nesting too)' : `internal nft parser error: ${(e as Error).message}` }],
     };
   }
 }
@@ -87,6 +92,22 @@ function reportParserError(ctx: Ctx, token: IToken, message: string, text: strin
   ctx.error(ctx.range(token.startOffset, token.startOffset + token.image.length), `unexpected \`${token.image}\``);
 }
 
+function unclosedBlocks(lines: readonly TLine[]): TBlock[] {
+  const out: TBlock[] = [];
+  const visit = (ls: readonly TLine[]): void => {
+    for (const l of ls) {
+      for (const it of l.items) {
+        if (isBlock(it)) {
+          if (!it.close) out.push(it);
+          visit(it.lines);
+        }
+      }
+    }
+  };
+  visit(lines);
+  return out;
+}
+
 const GLOB = /[*?[]/;
 
 function resolveInclude(inc: NftInclude, options: NftParseOptions, stack: string[]): NftInclude {
@@ -94,11 +115,12 @@ function resolveInclude(inc: NftInclude, options: NftParseOptions, stack: string
   if (!r) return inc;
   const maxDepth = r.maxDepth ?? 16;
   if (stack.length >= maxDepth) return { ...inc, resolved: [] };
-  const files = GLOB.test(inc.path.text) ? (r.glob ? r.glob(inc.path.text) : []) : [inc.path.text];
+  const from = stack[stack.length - 1];
+  const files = GLOB.test(inc.path.text) ? (r.glob ? r.glob(inc.path.text, from) : []) : [inc.path.text];
   const resolved: { file: string; ruleset: NftRuleset }[] = [];
   for (const f of files) {
     if (stack.includes(f)) continue; // include cycle
-    const text = r.readFile(f);
+    const text = r.readFile(f, from);
     if (text === null) continue;
     const sub = parseWithStack(text, { include: r, fileName: f }, [...stack, f]);
     resolved.push({ file: f, ruleset: sub.ast });

@@ -2,27 +2,39 @@
 // between table items, objects → sets → flowtables → chains, base chain spec on one line).
 import type {
   NftChain, NftCommand, NftExpr, NftFamily, NftFlowtable, NftObject, NftOption, NftPriority, NftRule, NftRuleset,
-  NftSet, NftSetElement, NftStatement, NftTable,
+  NftSet, NftSetElement, NftStatement,
 } from './ast.js';
 import { BRIDGE_PRIORITIES, PRIORITIES } from './keywords.js';
+import { applyCommands, type StateTable } from './ruleset-state.js';
 
-/** Prints an AST in `nft list ruleset` layout. Non-table commands are printed one per line. */
+let currentDefines: ReadonlyMap<string, NftExpr> = new Map();
+
+/**
+ * Prints what `nft list ruleset` shows after loading the input into an empty ruleset: commands
+ * are applied and merged into tables, `define`s are inlined, comments and `list`-like commands
+ * produce nothing.
+ */
 export function printNftCanonical(ast: NftRuleset): string {
-  let out = '';
-  for (const c of ast.commands) out += printCommand(c);
-  return out;
+  const state = applyCommands(ast);
+  currentDefines = state.defines;
+  try {
+    return state.tables.map(printTable).join('');
+  } finally {
+    currentDefines = new Map();
+  }
 }
 
-function printCommand(c: NftCommand): string {
+/** Prints one command as nft input (command form), e.g. for fixes. */
+export function printNftCommand(c: NftCommand): string {
   switch (c.type) {
     case 'NftTable':
-      return c.verb === 'add' || c.verb === 'create' ? printTable(c) : `${c.verb} table ${c.family} ${c.name?.text ?? `handle ${c.handle}`}\n`;
+      if (c.verb === 'add' && c.hasBlock) return printTable({ family: c.family, name: c.name?.text ?? '', flags: [...c.flags], comment: c.comment, objects: [...c.objects], sets: c.sets.map((d) => ({ decl: d, elements: [...(d.elements ?? [])] })), flowtables: [...c.flowtables], chains: c.chains.map((d) => ({ decl: d, name: d.name?.text ?? '', rules: [...d.rules] })) });
+      return `${c.verb} table ${c.family} ${c.name?.text ?? `handle ${c.handle}`}\n`;
     case 'NftDefine':
       return `${c.kind} ${c.name.text}${c.value ? ` = ${printExpr(c.value)}` : ''}\n`;
     case 'NftInclude':
       return `include "${c.path.text}"\n`;
     case 'NftChain':
-      if (c.hasBlock) return `${c.verb} chain ${c.family} ${c.table?.text} ${printChainBody(c, '').trimStart()}`;
       return `${c.verb} chain ${c.family} ${c.table?.text} ${c.name?.text ?? `handle ${c.handle}`}${c.newName ? ` ${c.newName.text}` : ''}\n`;
     case 'NftRule': {
       const pos = c.position ? ` ${c.position.kind} ${c.position.value}` : '';
@@ -30,30 +42,27 @@ function printCommand(c: NftCommand): string {
       return `${c.verb} rule ${c.family} ${c.table?.text} ${c.chain?.text}${pos}${body}\n`;
     }
     case 'NftSet':
-      if (c.hasBlock) return `${c.verb} ${c.kind} ${c.family} ${c.table?.text} ${printSet(c, '').trimStart()}`;
       return `${c.verb} ${c.kind} ${c.family} ${c.table?.text} ${c.name?.text ?? `handle ${c.handle}`}\n`;
     case 'NftElementCommand':
       return `${c.verb} element ${c.family} ${c.table?.text} ${c.set?.text} ${printSetExpr(c.elements, false)}\n`;
     case 'NftFlowtable':
-      if (c.hasBlock) return `${c.verb} flowtable ${c.family} ${c.table?.text} ${printFlowtable(c, '').trimStart()}`;
       return `${c.verb} flowtable ${c.family} ${c.table?.text} ${c.name?.text}\n`;
     case 'NftObject':
-      if (c.hasBlock) return `${c.verb} ${c.kind} ${c.family} ${c.table?.text} ${printObject(c, '').trimStart()}`;
       return `${c.verb} ${c.kind} ${c.family} ${c.table?.text} ${c.name?.text}\n`;
     case 'NftGenericCommand':
       return [c.verb, c.object, c.family, ...c.args.map((a) => a.text)].filter(Boolean).join(' ') + '\n';
   }
 }
 
-function printTable(t: NftTable): string {
-  let out = `table ${t.family} ${t.name?.text ?? ''} {\n`;
+function printTable(t: StateTable): string {
+  let out = `table ${t.family} ${t.name} {\n`;
   if (t.flags.length) out += `\tflags ${t.flags.join(',')}\n`;
   if (t.comment !== null) out += `\tcomment "${t.comment}"\n`;
   const parts: string[] = [];
   for (const o of t.objects) parts.push(printObject(o, '\t'));
-  for (const s of t.sets) parts.push(printSet(s, '\t'));
+  for (const s of t.sets) parts.push(printSet(s.decl, s.elements, '\t'));
   for (const f of t.flowtables) parts.push(printFlowtable(f, '\t'));
-  for (const c of t.chains) parts.push(printChainBody(c, '\t'));
+  for (const c of t.chains) parts.push(printChainBody(c.decl, c.name, c.rules, '\t'));
   if ((t.flags.length || t.comment !== null) && parts.length) out += '\n';
   out += parts.join('\n');
   return out + '}\n';
@@ -110,8 +119,8 @@ export function printPriority(p: NftPriority, family: NftFamily, hook: string): 
   return String(p.value);
 }
 
-function printChainBody(c: NftChain, ind: string): string {
-  let out = `${ind}chain ${c.name?.text ?? ''} {`;
+function printChainBody(c: NftChain, name: string, rules: readonly NftRule[], ind: string): string {
+  let out = `${ind}chain ${name} {`;
   if (c.comment !== null) out += `\n${ind}\tcomment "${c.comment}"`;
   out += '\n';
   if (c.hook) {
@@ -126,7 +135,7 @@ function printChainBody(c: NftChain, ind: string): string {
     if (c.flags.includes('offload')) out += ' flags offload;';
     out += '\n';
   }
-  for (const r of c.rules) out += `${ind}\t${printRuleBody(r, `${ind}\t`)}\n`;
+  for (const r of rules) out += `${ind}\t${printRuleBody(r, `${ind}\t`)}\n`;
   return out + `${ind}}\n`;
 }
 
@@ -137,7 +146,7 @@ export function printRuleBody(r: NftRule, ind = ''): string {
   return parts.join(' ');
 }
 
-function printSet(s: NftSet, ind: string): string {
+function printSet(s: NftSet, elements: readonly NftSetElement[], ind: string): string {
   const i2 = `${ind}\t`;
   let out = `${ind}${s.kind} ${s.name?.text ?? ''} {\n`;
   if (s.typeofKey.length) {
@@ -162,7 +171,7 @@ function printSet(s: NftSet, ind: string): string {
   if (s.timeout !== null) out += `${i2}timeout ${s.timeout}\n`;
   if (s.gcInterval !== null) out += `${i2}gc-interval ${s.gcInterval}\n`;
   if (s.comment !== null) out += `${i2}comment "${s.comment}"\n`;
-  if (s.elements && s.elements.length) out += `${i2}elements = ${printSetExpr(s.elements, true)}\n`;
+  if (elements.length) out += `${i2}elements = ${printSetExpr(elements, true)}\n`;
   return out + `${ind}}\n`;
 }
 
@@ -227,8 +236,10 @@ export function printExpr(e: NftExpr, listSep = ','): string {
       return e.name;
     case 'NftTime':
       return e.text;
-    case 'NftVariable':
-      return `$${e.name}`;
+    case 'NftVariable': {
+      const v = currentDefines.get(e.name);
+      return v ? printExpr(v, listSep) : `$${e.name}`;
+    }
     case 'NftSetRef':
       return `@${e.name}`;
     case 'NftSetExpr':
@@ -239,8 +250,16 @@ export function printExpr(e: NftExpr, listSep = ','): string {
       return e.parts.map((p) => printExpr(p)).join(' . ');
     case 'NftList':
       return e.items.map((p) => printExpr(p)).join(listSep);
-    case 'NftBinary':
-      return `${printExpr(e.left)} ${e.op} ${printExpr(e.right)}`;
+    case 'NftBinary': {
+      // left-nested chains (`a | b | c …`) are printed iteratively: they can be very long
+      const rights: string[] = [];
+      let x: NftExpr = e;
+      while (x.type === 'NftBinary') {
+        rights.push(`${x.op} ${printExpr(x.right)}`);
+        x = x.left;
+      }
+      return [printExpr(x), ...rights.reverse()].join(' ');
+    }
     case 'NftMapLookup':
       return `${printExpr(e.key)} map ${printExpr(e.map)}`;
     case 'NftVerdictExpr':

@@ -89,6 +89,8 @@ export function buildTree(cst: CstNode, tokens: readonly IToken[], textLength: n
 /** Build context: problems and the single offset → range helper (applies `mapOffset`). */
 export class Ctx {
   readonly problems: SyntaxProblem[] = [];
+  /** `define`d values seen so far (file order), to resolve `$var` priorities. */
+  readonly defines = new Map<string, unknown>();
   constructor(
     readonly text: string,
     private readonly mapOffset: ((offset: number) => number) | undefined,

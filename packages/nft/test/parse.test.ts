@@ -283,3 +283,12 @@ describe('robustness', () => {
     );
   });
 });
+
+describe('define resolution in priorities', () => {
+  it('resolves a numeric or named define used as a priority', () => {
+    const t = parseNft('define p = -10\ndefine q = mangle\ntable inet t {\n\tchain a {\n\t\ttype filter hook input priority $p;\n\t}\n\tchain b {\n\t\ttype filter hook input priority $q;\n\t}\n}\n');
+    expect(t.problems).toEqual([]);
+    const tbl = t.ast.commands[2] as NftTable;
+    expect(tbl.chains.map((c) => c.hook?.priority?.value)).toEqual([-10, -150]);
+  });
+});

@@ -3,6 +3,7 @@ import type { WgConfig } from './ast.js';
 import { buildWgAst } from './build-ast.js';
 import { parseWgTokens } from './parser.js';
 import { printWgConfig } from './print.js';
+import { lineRefusals } from './refusals.js';
 import { wgLexer } from './tokens.js';
 
 export type * from './ast.js';
@@ -42,7 +43,7 @@ function parseOrThrow(text: string, interfaceName: string | null): ParseResult<W
   const padded = text === '' || text.endsWith('\n') ? text : `${text}\n`;
   const lexed = wgLexer().tokenize(padded);
   const { cst } = parseWgTokens(lexed.tokens);
-  return buildWgAst({
+  const { ast, problems } = buildWgAst({
     text,
     tokens: lexed.tokens,
     comments: lexed.groups['comments'] ?? [],
@@ -50,6 +51,8 @@ function parseOrThrow(text: string, interfaceName: string | null): ParseResult<W
     cst,
     interfaceName,
   });
+  const all = [...problems, ...lineRefusals(ast)].sort((a, b) => a.range.start - b.range.start);
+  return { ast, problems: all };
 }
 
 /**

@@ -1,14 +1,13 @@
 // Linear-time checks without absolute timing: the cost of an input of size 8n is compared with the
 // cost at size n. Linear code gives a ratio near 8, quadratic near 64; the bound sits far from both
-// (noise, GC and JIT tiers move linear code to ~12-16, never to 40).
+// (the fixed per-call cost is subtracted; noise, GC and JIT tiers move linear code to ~10-14).
 import { performance } from 'node:perf_hooks';
 
-export const RATIO_BOUND = 32;
-export { LONG as SCALING_LONG };
+export const RATIO_BOUND = 24;
 /** `npm run fuzz` sets WGLINT_FUZZ_LONG=1: bigger inputs, for paths that turn quadratic late. */
 const LONG = process.env['WGLINT_FUZZ_LONG'] === '1';
-const MIN_BASE_MS = LONG ? 5 : 2;
-const MAX_BASE_CHARS = LONG ? 150_000 : 24_000;
+const MIN_BASE_MS = LONG ? 20 : 3;
+const MAX_BASE_CHARS = LONG ? 400_000 : 40_000;
 
 /**
  * Cost of a run: this process's CPU time (user + system), not wall time, so other processes on a
@@ -36,33 +35,36 @@ export interface Scaling {
 }
 
 /**
- * Grows `k` until `run(build(k))` costs a few milliseconds (so timer noise is small), then compares
- * it with `run(build(8k))`. Best of `reps` runs each, after a warm-up run. A ratio over the bound is
+ * Grows `k` until `run(build(k))` costs a few milliseconds more than `run(build(0))` (so timer
+ * noise and fixed per-call work are small against it), then compares the cost above that fixed
+ * part with the one at 8k. Best of `reps` runs each, after a warm-up run. A ratio over the bound is
  * re-measured one size up (2k against 16k) and the smaller ratio counts: a one-off cliff (a GC
  * phase, a deoptimisation) hits one pair, a quadratic path hits both.
  */
-export function scaling(build: (k: number) => string, run: (text: string) => void, reps = 3): Scaling {
+export function scaling(build: (k: number) => string, run: (text: string) => void, reps = LONG ? 2 : 3): Scaling {
+  const empty = build(0);
+  run(empty);
+  const fixed = best(() => run(empty), reps);
+  const cost = (text: string) => {
+    run(text);
+    return Math.max(best(() => run(text), reps) - fixed, 0.05);
+  };
   let k = 8;
   let text = build(k);
-  run(text);
-  let baseMs = best(() => run(text), reps);
-  while (baseMs < MIN_BASE_MS && text.length < MAX_BASE_CHARS) {
+  let baseMs = cost(text);
+  while ((baseMs < MIN_BASE_MS || baseMs < 2 * fixed) && text.length < MAX_BASE_CHARS) {
     k *= 2;
     text = build(k);
-    run(text);
-    baseMs = best(() => run(text), reps);
+    baseMs = cost(text);
   }
   const pair = (kk: number, base: string, baseTime: number): Scaling => {
-    const big = build(8 * kk);
-    run(big);
-    const bigMs = best(() => run(big), reps);
-    return { k: kk, chars: base.length, baseMs: baseTime, bigMs, ratio: bigMs / Math.max(baseTime, 0.05) };
+    const bigMs = cost(build(8 * kk));
+    return { k: kk, chars: base.length, baseMs: baseTime, bigMs, ratio: bigMs / baseTime };
   };
   const first = pair(k, text, baseMs);
   if (first.ratio < RATIO_BOUND) return first;
   const base2 = build(2 * k);
-  run(base2);
-  const second = pair(2 * k, base2, best(() => run(base2), reps));
+  const second = pair(2 * k, base2, cost(base2));
   return second.ratio < first.ratio ? second : first;
 }
 

@@ -10,8 +10,11 @@ const tcpFlags: ValueCheck = (v) => {
 };
 
 /** Port options shared by tcp/udp/sctp/dccp; `reversedIsError` is tcp's "invalid portrange (min > max)". */
-function portOpts(reversedIsError: boolean): ReturnType<typeof opt>[] {
+function portOpts(reversedIsError: boolean, wraps = false): ReturnType<typeof opt>[] {
   const check: ValueCheck = (v, ctx) => {
+    // udp/dccp read ports through getaddrinfo in iptables 1.8.9, which wraps numbers > 65535
+    // instead of refusing them: accepted here, reported by checkIptCommand (value-out-of-range).
+    if (wraps && /^[0-9]*(:[0-9]*)?$/.test(v) && v !== '') return undefined;
     const r = portRange(v, ctx);
     if (r) return r;
     if (reversedIsError) {
@@ -115,7 +118,7 @@ export const protoMatches: readonly ExtDef[] = [
       opt('tcp-option', uint(8), 'I'),
     ],
   },
-  { name: 'udp', kind: 'match', protocols: ['udp'], options: portOpts(false) },
+  { name: 'udp', kind: 'match', protocols: ['udp'], options: portOpts(false, true) },
   {
     name: 'sctp',
     kind: 'match',
@@ -129,7 +132,7 @@ export const protoMatches: readonly ExtDef[] = [
     name: 'dccp',
     kind: 'match',
     protocols: ['dccp'],
-    options: [...portOpts(false), opt('dccp-types', (v) => (v ? undefined : 'must not be empty'), 'I'), opt('dccp-option', uint(8, 1, 255), 'I')],
+    options: [...portOpts(false, true), opt('dccp-types', (v) => (v ? undefined : 'must not be empty'), 'I'), opt('dccp-option', uint(8, 1, 255), 'I')],
   },
   { name: 'icmp', kind: 'match', family: 'ipv4', protocols: ['icmp'], options: [opt('icmp-type', icmpType(ICMP_TYPES), 'MI')] },
   { name: 'icmp6', kind: 'match', family: 'ipv6', protocols: ['ipv6-icmp'], options: [opt('icmpv6-type', icmpType(ICMP6_TYPES), 'MI')] },

@@ -144,8 +144,8 @@ export function buildChain(cur: Cur, verb: NftVerb, startIdx: number, family: Nf
     newName = nameOf(cur, t as IToken);
   }
   if (isBlock(cur.peek())) {
+    if (verb !== 'add' && verb !== 'create') cur.fail(`\`${verb} chain\` does not take a \`{ … }\` block`);
     const b = cur.next() as TBlock;
-    if (!b.close) cur.fail('unclosed `{`: add the matching `}`');
     hasBlock = true;
     body = buildChainBody(cur.ctx, b, family, table, name);
   } else if (blockRequired) {

@@ -1,7 +1,7 @@
 // Shared pieces of the section builders: names, families, specs, `define`/`include`, priorities,
 // and the block-line loop that enforces nft's mandatory separators.
 import type { IToken } from 'chevrotain';
-import type { NftDefine, NftFamily, NftInclude, NftName, NftPriority } from '../ast.js';
+import type { NftDefine, NftExpr, NftFamily, NftInclude, NftName, NftPriority } from '../ast.js';
 import { BRIDGE_PRIORITIES, FAMILIES, PRIORITIES, RESERVED_WORDS } from '../keywords.js';
 import { Cur, Ctx, LineError, isTok, itemStart, type TBlock, type TLine } from '../tree.js';
 import { parseValue, word } from './expressions.js';
@@ -66,13 +66,21 @@ export function parseDefine(cur: Cur): NftDefine {
   if (RESERVED_WORDS.has(t.image)) cur.fail(`\`${t.image}\` is a reserved word and cannot be a variable name`);
   cur.next();
   const name = nameOf(cur, t);
-  let value = null;
+  let value: NftExpr | null = null;
   if (kind !== 'undefine') {
     if (!cur.accept('=')) cur.fail(`expected \`=\` after \`${kind} ${t.image}\`, found ${cur.describe()}`);
     if (cur.atEnd()) cur.fail(`expected a value after \`${kind} ${t.image} =\``);
-    value = parseValue(cur, { selectors: true, sets: true, list: true, map: true, verdicts: true });
+    const neg = cur.peek(1);
+    if (cur.is('-') && isTok(neg) && neg.tokenType.name === 'Number') {
+      // initializer_expr: DASH NUM (`define prio = -10`)
+      const ds = cur.i;
+      cur.i += 2;
+      value = { type: 'NftNumber', text: `-${neg.image}`, value: -Number(neg.image), range: cur.rangeFrom(ds) } as NftExpr;
+    } else value = parseValue(cur, { selectors: true, sets: true, list: true, map: true, verdicts: true });
   }
   expectLineEnd(cur);
+  if (kind === 'undefine') cur.ctx.defines.delete(name.text);
+  else cur.ctx.defines.set(name.text, value);
   return { type: 'NftDefine', kind, name, value, range: cur.rangeFrom(s) };
 }
 
@@ -102,6 +110,10 @@ export function parsePriority(cur: Cur, family: NftFamily): NftPriority {
     value = -Number((cur.next() as IToken).image);
   } else if (n === 'Variable') {
     cur.next();
+    // `define prio = -10` / `define prio = filter`: resolve when the define is a plain value
+    const v = cur.ctx.defines.get(t.image.slice(1)) as NftExpr | undefined;
+    if (v?.type === 'NftNumber') value = v.value;
+    else if (v?.type === 'NftSymbol') value = (family === 'bridge' ? BRIDGE_PRIORITIES : PRIORITIES).get(v.name) ?? null;
   } else if (n === 'Word' || n.startsWith('Kw_')) {
     cur.next();
     keyword = t.image;

@@ -44,7 +44,6 @@ export function buildRuleCommand(cur: Cur, verb: NftVerb, startIdx: number): Nft
 
 anonChain.build = (cur: Cur, b: TBlock): NftRule[] => {
   const rules: NftRule[] = [];
-  if (!b.close) cur.fail('unclosed `{`: add the matching `}`');
   eachBlockLine(cur.ctx, b, true, (lc: Cur) => {
     rules.push(buildRuleLine(lc, 'ip', null, null));
   });

@@ -161,7 +161,6 @@ export function buildSet(cur: Cur, kind: 'set' | 'map', verb: NftVerb, startIdx:
   let body: SetBody | null = null;
   if (isBlock(cur.peek())) {
     const b = cur.next() as TBlock;
-    if (!b.close) cur.fail('unclosed `{`: add the matching `}`');
     body = buildSetBody(cur.ctx, b, kind);
     if (body.keyType.length === 0 && body.typeofKey.length === 0) {
       cur.ctx.error(cur.ctx.range(b.start, b.end), `${kind} \`${name?.text ?? ''}\` has no \`type\` or \`typeof\`: add one`);

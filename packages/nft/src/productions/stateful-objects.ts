@@ -7,6 +7,8 @@ import { Cur, isBlock, isTok, type TBlock } from '../tree.js';
 import { eachBlockLine, expectLineEnd, nameOf, parseDefine, parseHandle, parseInclude, parsePriority } from './common.js';
 import { parseElements, parseValue, word } from './expressions.js';
 
+const NUMERIC_KEYS = new Set(['mss', 'wscale', 'packets', 'bytes', 'dport', 'size']);
+
 /** Keys each object block accepts (first word of an item). */
 const OBJECT_KEYS: Record<NftObjectKind, readonly string[]> = {
   counter: ['packets', 'bytes'],
@@ -29,7 +31,6 @@ export function buildObject(cur: Cur, kind: NftObjectKind, verb: NftVerb, startI
   const lines: string[] = [];
   if (isBlock(cur.peek())) {
     const b = cur.next() as TBlock;
-    if (!b.close) cur.fail('unclosed `{`: add the matching `}`');
     hasBlock = true;
     eachBlockLine(cur.ctx, b, false, (lc: Cur, line) => {
       lines.push(cur.ctx.text.slice(line.start, line.end) + (line.terminator === 'semi' ? ';' : ''));
@@ -66,6 +67,9 @@ export function buildObject(cur: Cur, kind: NftObjectKind, verb: NftVerb, startI
             words.push({ text: lc.ctx.text.slice(it.start, it.end), range: lc.ctx.range(it.start, it.end) });
           } else words.push(nameOf(lc, it));
         }
+        if (NUMERIC_KEYS.has(w) && !/^(\d+|0x[0-9a-fA-F]+)$/.test(words[0]?.text ?? '')) {
+          lc.ctx.error(words[0]?.range ?? lc.rangeFrom(s), `expected a number after \`${w}\`, found ${words[0] ? `\`${words[0].text}\`` : 'nothing'}`);
+        }
         properties.push({ key: isValueStart ? '' : w, words, range: lc.rangeFrom(s) });
       }
     });
@@ -84,7 +88,6 @@ export function buildFlowtable(cur: Cur, verb: NftVerb, startIdx: number, family
   let hasBlock = false;
   if (isBlock(cur.peek())) {
     const b = cur.next() as TBlock;
-    if (!b.close) cur.fail('unclosed `{`: add the matching `}`');
     hasBlock = true;
     eachBlockLine(cur.ctx, b, true, (lc: Cur) => {
       const w = word(lc);

@@ -70,8 +70,8 @@ export function buildTable(cur: Cur, verb: NftVerb, startIdx: number): NftTable 
   let comment: string | null = null;
   let hasBlock = false;
   if (isBlock(cur.peek())) {
+    if (verb !== 'add' && verb !== 'create') cur.fail(`\`${verb} table\` does not take a \`{ … }\` block`);
     const b = cur.next() as TBlock;
-    if (!b.close) cur.fail('unclosed `{`: add the matching `}`');
     hasBlock = true;
     eachBlockLine(cur.ctx, b, true, (lc: Cur) => {
       if (lc.is('flags')) {

@@ -1,7 +1,7 @@
 import { defineRule } from '@wglint/core';
 import type { HookCommand, HostModel, Location, WgInterface } from '@wglint/host';
 import { effectiveConf, sysctlValue } from '@wglint/host';
-import { isUp, originText, shown } from './utils.js';
+import { isOwnTunnelRule, isUp, markRoutedInterfaces, originText, shown } from './utils.js';
 
 export default defineRule<HostModel>({
   meta: {
@@ -13,16 +13,10 @@ export default defineRule<HostModel>({
   },
   check(ctx) {
     const model = ctx.model;
-    const hostHasMarkRule = model.ipRules.some((r) => r.fwmark && r.origin.kind === 'hook');
+    for (const { iface: i, at, nftAt } of markRoutedInterfaces(model)) checkInterface(i, at, nftAt);
     for (const i of model.interfaces) {
-      const ups = i.hooks.filter((c) => isUp(c) && !c.refused);
-      const markRules = ups.filter((c) => c.type === 'ip-rule' && c.rule.op === 'add' && c.rule.fwmark && !isOwnTunnelRule(i, c));
-      const markers = ups.filter((c) => setsMarkFor(c, i.name));
-      const nftMarkers = model.nft.rules.filter((r) => (r.setsCtMark || r.setsMetaMark) && r.iifnames.includes(i.name));
-      const routed = markRules.length > 0 || ((markers.length > 0 || nftMarkers.length > 0) && hostHasMarkRule);
-      if (routed) checkInterface(i, markRules[0] ?? markers[0], nftMarkers[0]?.location);
       // A hand-made full tunnel: `ip rule add not fwmark N table T` with FwMark = N.
-      for (const c of ups) if (c.type === 'ip-rule' && isOwnTunnelRule(i, c)) checkUplink(i, c);
+      for (const c of i.hooks) if (isUp(c) && !c.refused && c.type === 'ip-rule' && isOwnTunnelRule(i, c)) checkUplink(i, c);
     }
 
     function checkInterface(i: WgInterface, at: HookCommand | undefined, nftAt: Location | undefined): void {
@@ -59,19 +53,6 @@ export default defineRule<HostModel>({
     }
   },
 });
-
-/** `ip rule add not fwmark N ...` where N is the interface's own FwMark: a hand-made full tunnel. */
-function isOwnTunnelRule(i: WgInterface, c: HookCommand): boolean {
-  return c.type === 'ip-rule' && c.rule.op === 'add' && !!c.rule.fwmark?.negated && i.fwMark !== undefined && c.rule.fwmark.value === i.fwMark.value;
-}
-
-/** An iptables MARK/CONNMARK rule on packets coming in on (or not on) the interface. */
-function setsMarkFor(c: HookCommand, iface: string): boolean {
-  if (c.type !== 'iptables' || !c.facts || (c.ipt.kind !== 'append' && c.ipt.kind !== 'insert')) return false;
-  if (c.facts.target !== 'MARK' && c.facts.target !== 'CONNMARK') return false;
-  const i = c.facts.inIface;
-  return i !== undefined && i.name === iface;
-}
 
 /** True when the packet mark of packets arriving on `iface` is restored from the conntrack mark. */
 function restoresMarkOn(model: HostModel, iface: string): boolean {

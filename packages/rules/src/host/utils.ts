@@ -1,5 +1,5 @@
 import { LineIndex, type TextRange } from '@wglint/core';
-import type { HookCommand, HostModel, Origin, WgInterface } from '@wglint/host';
+import type { HookCommand, HostModel, Location, Origin, WgInterface } from '@wglint/host';
 
 const indexes = new WeakMap<object, Map<string, LineIndex>>();
 
@@ -97,11 +97,46 @@ export function gatewayHooks(i: WgInterface): HookCommand[] {
     if (!isUp(c) || c.refused || c.type !== 'iptables' || !c.facts || (c.ipt.kind !== 'append' && c.ipt.kind !== 'insert')) return false;
     const f = c.facts;
     const chain = c.ipt.chain?.text;
-    if (c.ipt.table === 'nat' && chain === 'POSTROUTING' && (f.target === 'MASQUERADE' || f.target === 'SNAT')) return true;
+    // NAT into the tunnel (`-o %i`) also applies to the host's own traffic: not by itself a gateway.
+    if (c.ipt.table === 'nat' && chain === 'POSTROUTING' && (f.target === 'MASQUERADE' || f.target === 'SNAT')) return !(f.outIface && !f.outIface.negated && f.outIface.name === i.name);
     if (c.ipt.table === 'nat' && chain === 'PREROUTING' && f.target === 'DNAT') {
       const to = (f.targetOptions['to-destination'] ?? '').replace(/:\d+(-\d+)?$/, '').replace(/^\[|\]$/g, '');
       return to !== '' && !own.has(to);
     }
     return c.ipt.table === 'filter' && chain === 'FORWARD' && f.target === 'ACCEPT';
   });
+}
+
+/** `ip rule add not fwmark N ...` where N is the interface's own FwMark: a hand-made full tunnel. */
+export function isOwnTunnelRule(i: WgInterface, c: HookCommand): boolean {
+  return c.type === 'ip-rule' && c.rule.op === 'add' && !!c.rule.fwmark?.negated && i.fwMark !== undefined && c.rule.fwmark.value === i.fwMark.value;
+}
+
+/** An iptables MARK/CONNMARK rule on packets coming in on (or not on) the interface. */
+function setsMarkFor(c: HookCommand, iface: string): boolean {
+  if (c.type !== 'iptables' || !c.facts || (c.ipt.kind !== 'append' && c.ipt.kind !== 'insert')) return false;
+  if (c.facts.target !== 'MARK' && c.facts.target !== 'CONNMARK') return false;
+  const i = c.facts.inIface;
+  return i !== undefined && i.name === iface;
+}
+
+/**
+ * Interfaces whose connections are routed by mark (seed 004): an `ip rule ... fwmark` in their
+ * hooks (not a hand-made full tunnel's own), or MARK/CONNMARK/nft mark rules for them while the
+ * host has a fwmark rule. `at` is the command to report on (the ip rule, else the marking rule).
+ */
+export function markRoutedInterfaces(model: HostModel): { iface: WgInterface; at?: HookCommand; nftAt?: Location }[] {
+  const out: { iface: WgInterface; at?: HookCommand; nftAt?: Location }[] = [];
+  const hostHasMarkRule = model.ipRules.some((r) => r.fwmark && r.origin.kind === 'hook');
+  for (const i of model.interfaces) {
+    const ups = i.hooks.filter((c) => isUp(c) && !c.refused);
+    const markRules = ups.filter((c) => c.type === 'ip-rule' && c.rule.op === 'add' && c.rule.fwmark && !isOwnTunnelRule(i, c));
+    const markers = ups.filter((c) => setsMarkFor(c, i.name));
+    const nftMarkers = model.nft.rules.filter((r) => (r.setsCtMark || r.setsMetaMark) && r.iifnames.includes(i.name));
+    if (markRules.length > 0 || ((markers.length > 0 || nftMarkers.length > 0) && hostHasMarkRule)) {
+      const at = markRules[0] ?? markers[0];
+      out.push({ iface: i, ...(at ? { at } : {}), ...(nftMarkers[0] ? { nftAt: nftMarkers[0].location } : {}) });
+    }
+  }
+  return out;
 }

@@ -8,6 +8,7 @@ import iptablesJumpLoop from './iptables-jump-loop.js';
 import iptablesLogWithoutLimit from './iptables-log-without-limit.js';
 import iptablesMatchWrongHook from './iptables-match-wrong-hook.js';
 import iptablesNeedsProtocol from './iptables-needs-protocol.js';
+import iptablesPortOutOfRange from './iptables-port-out-of-range.js';
 import iptablesReversedRange from './iptables-reversed-range.js';
 import iptablesStateMatch from './iptables-state-match.js';
 import iptablesTargetWrongHook from './iptables-target-wrong-hook.js';
@@ -26,6 +27,7 @@ export const rules: readonly HostRule[] = [
   iptablesLogWithoutLimit,
   iptablesMatchWrongHook,
   iptablesNeedsProtocol,
+  iptablesPortOutOfRange,
   iptablesReversedRange,
   iptablesStateMatch,
   iptablesTargetWrongHook,

@@ -1,7 +1,7 @@
 import { defineRule } from '@wglint/core';
 import type { HostModel } from '@wglint/host';
 import { isBuiltinChain } from '@wglint/iptables';
-import { saveFiles } from './utils.js';
+import { issuesOf, saveFiles } from './utils.js';
 
 export default defineRule<HostModel>({
   meta: {
@@ -9,9 +9,13 @@ export default defineRule<HostModel>({
     severity: 'error',
     summary: 'A chain line gives a policy iptables-restore refuses, or a policy to a user chain',
     fixable: false,
-    languages: ['iptables-save'],
+    languages: ['iptables-save', 'wg'],
   },
   check(ctx) {
+    // `-P` commands (hooks, or command lines inside a dump).
+    for (const { file, issue } of issuesOf(ctx.model, ['policy'])) {
+      ctx.report({ file, range: issue.range, message: `${issue.message.charAt(0).toUpperCase()}${issue.message.slice(1)}.` });
+    }
     for (const file of saveFiles(ctx.model.files)) {
       for (const t of file.ast.tables) {
         for (const c of t.chains) {

@@ -1,7 +1,7 @@
 import { defineRule } from '@wglint/core';
 import type { HostModel } from '@wglint/host';
-import { findRulesAfterCatchAllInSave } from '@wglint/iptables';
-import { saveFiles } from './utils.js';
+import { findRulesAfterCatchAll } from '@wglint/iptables';
+import { rulesetOf, saveFiles } from './utils.js';
 
 export default defineRule<HostModel>({
   meta: {
@@ -15,7 +15,7 @@ export default defineRule<HostModel>({
     for (const file of saveFiles(ctx.model.files)) {
       const text = file.file.text;
       const reported = new Set<object>();
-      for (const f of findRulesAfterCatchAllInSave(file.ast, file.file.path)) {
+      for (const f of findRulesAfterCatchAll(rulesetOf(file))) {
         if (!f.established || f.rule.spec.target?.name !== 'ACCEPT' || reported.has(f.rule.command)) continue;
         reported.add(f.rule.command);
         const blocker = f.shadowedBy;

@@ -15,7 +15,7 @@ export default defineRule<HostModel>({
       const source = ctx.model.files.find((f) => f.file.path === file)?.file.text;
       if (source === undefined) continue;
       const text = source.slice(issue.range.start, issue.range.end);
-      if (!/^[^:]+:[^:]+$/.test(text)) continue;
+      if (!/^[0-9A-Za-z-]+:[0-9A-Za-z-]+$/.test(text)) continue;
       const [a, b] = text.split(':');
       ctx.report({
         file,

@@ -1,7 +1,7 @@
 import { LineIndex, defineRule } from '@wglint/core';
 import type { HostModel } from '@wglint/host';
-import { IptRuleset, findShadowedRules } from '@wglint/iptables';
-import { saveFiles } from './utils.js';
+import { findShadowedRules } from '@wglint/iptables';
+import { rulesetOf, saveFiles } from './utils.js';
 
 /** Earlier rules that end evaluation without dropping (DROP/REJECT are `iptables-append-after-reject`'s). */
 const PASSING = new Set(['ACCEPT', 'RETURN']);
@@ -16,7 +16,7 @@ export default defineRule<HostModel>({
   },
   check(ctx) {
     for (const file of saveFiles(ctx.model.files)) {
-      const rs = IptRuleset.fromSave(file.ast, file.file.path);
+      const rs = rulesetOf(file);
       let lines: LineIndex | undefined;
       for (const table of rs.tables.values()) {
         for (const chain of table.chains.values()) {

@@ -6,6 +6,7 @@ import {
   type IptSaveRule,
   type IptSaveTable,
   type IptablesSave,
+  IptRuleset,
   checkIptCommand,
   isBuiltinChain,
 } from '@wglint/iptables';
@@ -71,4 +72,13 @@ function hookIssues(cmd: IptCommand): IptIssue[] {
 export function lineText(file: SaveFile, rule: IptSaveRule, max = 80): string {
   const t = file.file.text.slice(rule.range.start, rule.range.end).trim();
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+const rulesetCache = new WeakMap<IptablesSave, IptRuleset>();
+
+/** The ordered-ruleset model of one dump (built once per dump; do not mutate it). */
+export function rulesetOf(file: SaveFile): IptRuleset {
+  let r = rulesetCache.get(file.ast);
+  if (!r) rulesetCache.set(file.ast, (r = IptRuleset.fromSave(file.ast, file.file.path)));
+  return r;
 }

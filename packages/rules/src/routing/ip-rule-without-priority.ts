@@ -12,7 +12,7 @@ export default defineRule<HostModel>({
   check(ctx) {
     for (const i of ctx.model.interfaces) {
       for (const c of i.hooks) {
-        if (c.type !== 'ip-rule' || c.rule.op !== 'add' || c.rule.priority !== undefined || c.dynamic) continue;
+        if (c.type !== 'ip-rule' || c.rule.op !== 'add' || c.rule.priority !== undefined || c.dynamic || c.refused) continue;
         ctx.report({
           file: c.file,
           range: c.range,

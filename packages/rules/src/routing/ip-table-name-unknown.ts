@@ -14,7 +14,7 @@ export default defineRule<HostModel>({
     for (const i of ctx.model.interfaces) {
       for (const c of i.hooks) {
         const table = c.type === 'ip-rule' ? c.rule.table : c.type === 'ip-route' ? c.route.table : undefined;
-        if (table === undefined || c.dynamic) continue;
+        if (table === undefined || c.dynamic || c.refused) continue;
         if (parseUnsigned(table) !== undefined || BUILTIN_TABLES[table] !== undefined || table === 'all') continue;
         const w = [...c.words].reverse().find((x) => x.text === table);
         const what = c.type === 'ip-rule' ? 'ip rule' : 'ip route';

@@ -23,7 +23,7 @@ export default defineRule<HostModel>({
     if (marks.length === 0) return;
     for (const i of ctx.model.interfaces) {
       for (const c of i.hooks) {
-        if (c.type !== 'iptables' || !c.facts || c.dynamic) continue;
+        if (c.type !== 'iptables' || !c.facts || c.dynamic || c.refused) continue;
         if (c.hook !== 'PreUp' && c.hook !== 'PostUp') continue;
         const target = c.facts.target;
         if (target !== 'MARK' && target !== 'CONNMARK') continue;

@@ -19,7 +19,7 @@ export default defineRule<HostModel>({
         if (d !== 'default' && d !== '0.0.0.0/0' && d !== '::/0' && d !== '0/0') continue;
         const t = c.route.table;
         if (t !== 'main' && t !== String(BUILTIN_TABLES.main) && t !== '') continue;
-        if (c.conditional) continue;
+        if (c.conditional || c.tolerated || c.refused) continue;
         ctx.report({
           file: c.file,
           range: c.range,

@@ -13,7 +13,7 @@ export default defineRule<HostModel>({
   check(ctx) {
     for (const i of ctx.model.interfaces) {
       for (const c of i.hooks) {
-        if (c.type !== 'ip-route' || c.dynamic) continue;
+        if (c.type !== 'ip-route' || c.dynamic || c.refused) continue;
         if (!['add', 'replace', 'change', 'append'].includes(c.route.op)) continue;
         const dest = c.route.destination;
         if (!dest) continue;

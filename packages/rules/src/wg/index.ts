@@ -5,7 +5,6 @@ import wgBom from './wg-bom.js';
 import wgDnsNotAnIp from './wg-dns-not-an-ip.js';
 import wgDuplicateAllowedIps from './wg-duplicate-allowed-ips.js';
 import wgDuplicatePeer from './wg-duplicate-peer.js';
-import wgEmptyValue from './wg-empty-value.js';
 import wgEndpointFormat from './wg-endpoint-format.js';
 import wgEndpointRoutedIntoTunnel from './wg-endpoint-routed-into-tunnel.js';
 import wgEndpointUnbracketedIpv6 from './wg-endpoint-unbracketed-ipv6.js';
@@ -26,11 +25,10 @@ import wgPortOutOfRange from './wg-port-out-of-range.js';
 import wgSaveconfigRewritesFile from './wg-saveconfig-rewrites-file.js';
 import wgSaveconfigValue from './wg-saveconfig-value.js';
 import wgTableKeywordCase from './wg-table-keyword-case.js';
-import wgUnknownKey from './wg-unknown-key.js';
-import wgUnknownSection from './wg-unknown-section.js';
 import wgWhitespaceInsideValue from './wg-whitespace-inside-value.js';
 
-/** The wg config rules, by id. */
+/** The wg config rules, by id. Lines wg refuses outright ("Line unrecognized") are syntax errors
+ * reported by the wg parser, not rules. */
 export const rules: readonly HostRule[] = [
   wgAllowedIpsHostBits,
   wgAllowedIpsSyntax,
@@ -38,7 +36,6 @@ export const rules: readonly HostRule[] = [
   wgDnsNotAnIp,
   wgDuplicateAllowedIps,
   wgDuplicatePeer,
-  wgEmptyValue,
   wgEndpointFormat,
   wgEndpointRoutedIntoTunnel,
   wgEndpointUnbracketedIpv6,
@@ -59,7 +56,5 @@ export const rules: readonly HostRule[] = [
   wgSaveconfigRewritesFile,
   wgSaveconfigValue,
   wgTableKeywordCase,
-  wgUnknownKey,
-  wgUnknownSection,
   wgWhitespaceInsideValue,
 ];

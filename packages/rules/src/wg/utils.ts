@@ -1,7 +1,7 @@
 import { LineIndex, type TextRange, type TextEdit } from '@wglint/core';
 import type { HostModel } from '@wglint/host';
 import type { WgConfig, WgEntry, WgKnownKey, WgSection, WgSectionKind } from '@wglint/wg';
-import { INTERFACE_KEYS, PEER_KEYS } from '@wglint/wg';
+import { INTERFACE_KEYS } from '@wglint/wg';
 
 /** A wg-quick config of the host, with what rules need to report into it. */
 export interface WgFile {
@@ -54,12 +54,6 @@ export function peerLabel(file: WgFile, peer: WgSection): string {
   return `the peer at line ${file.lineOf(peer.range.start)}${key}`;
 }
 
-/** Text of a user-written key for a message; anything key-shaped is hidden (it may be a secret). */
-export function shownKey(text: string): string {
-  const one = text.replace(/[A-Za-z0-9+/]{20,}=*/g, '<redacted>');
-  return one.length > 40 ? `${one.slice(0, 37)}...` : one;
-}
-
 /** An edit deleting the whole line that holds `range` (its terminator included). */
 export function deleteLine(text: string, range: TextRange): TextEdit {
   const start = text.lastIndexOf('\n', range.start - 1) + 1;
@@ -76,28 +70,4 @@ export function compareVersions(a: string, b: string): number {
     if (d !== 0) return d;
   }
   return 0;
-}
-
-/** Known keys, for "did you mean" hints. */
-export const KNOWN_KEYS: readonly WgKnownKey[] = [...INTERFACE_KEYS, ...PEER_KEYS];
-
-/** The known key within edit distance 2 of `written` (case-insensitive), if exactly one. */
-export function closestKey(written: string): WgKnownKey | undefined {
-  const w = written.replace(/\s+/g, '').toLowerCase();
-  const near = KNOWN_KEYS.filter((k) => distance(w, k.toLowerCase()) <= 2);
-  return near.length === 1 ? near[0] : undefined;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length]!;
 }

@@ -20,3 +20,17 @@ describe(ID, () => {
     expect(run(ID, nat)[0]!.message).toMatch(/`FORWARD` is not a built-in chain of the nat table/);
   });
 });
+
+describe(`${ID} in hooks`, () => {
+  const KEY = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAEE=';
+  const conf = (up: string) => `[Interface]\nPrivateKey = ${KEY}\nAddress = 10.8.0.1/24\nPostUp = ${up}\n`;
+  it('valid: iptables -P FORWARD DROP', () => {
+    expect(run(ID, { 'etc/wireguard/wg0.conf': conf('iptables -P FORWARD DROP') })).toEqual([]);
+  });
+  it('invalid: iptables -P INPUT REJECT', () => {
+    const files = { 'etc/wireguard/wg0.conf': conf('iptables -P INPUT REJECT') };
+    const ds = run(ID, files);
+    expect(texts(files, ds)).toEqual(['REJECT']);
+    expect(ds[0]!.message).toMatch(/^Bad policy name/);
+  });
+});

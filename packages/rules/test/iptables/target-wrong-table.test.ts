@@ -20,3 +20,20 @@ describe(ID, () => {
     expect(run(ID, table('mangle', '-A INPUT -j REJECT'))).toHaveLength(1);
   });
 });
+
+describe(`${ID} in hooks`, () => {
+  const KEY = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAEE=';
+  const conf = (up: string, down: string) =>
+    `[Interface]\nPrivateKey = ${KEY}\nAddress = 10.8.0.1/24\nPostUp = ${up}\nPostDown = ${down}\n`;
+  it('valid: MASQUERADE in nat POSTROUTING in a PostUp', () => {
+    const c = conf('iptables -t nat -A POSTROUTING -o eth0 -j MASQUERADE', 'iptables -t nat -D POSTROUTING -o eth0 -j MASQUERADE');
+    expect(run(ID, { 'etc/wireguard/wg0.conf': c })).toEqual([]);
+  });
+  it('invalid: MASQUERADE in the filter table in a PostUp', () => {
+    const c = conf('iptables -A FORWARD -o eth0 -j MASQUERADE', 'iptables -D FORWARD -o eth0 -j MASQUERADE');
+    const files = { 'etc/wireguard/wg0.conf': c };
+    const ds = run(ID, files);
+    expect(texts(files, ds)).toEqual(['MASQUERADE', 'MASQUERADE']);
+    expect(ds[0]!.file).toBe('etc/wireguard/wg0.conf');
+  });
+});

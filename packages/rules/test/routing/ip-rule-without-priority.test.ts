@@ -14,6 +14,10 @@ PostDown = ip rule del fwmark 1 table 123`),
     expect(run(ID, files)).toEqual([]);
   });
 
+  it('leaves a command ip refuses to syntax-error', () => {
+    expect(run(ID, { [WG0]: wg('PostUp = ip rule add ! fwmark 1 table 7') })).toEqual([]);
+  });
+
   it('reports an ip rule add without priority', () => {
     const files = { [WG0]: wg('PostUp = ip rule add from 10.8.0.0/24 table 100; ip route add default via 10.8.0.1 table 100') };
     const [d, ...rest] = run(ID, files);

@@ -17,7 +17,8 @@ describe(ID, () => {
       [WG0]: wg(`PostUp = ip route add default via 172.31.0.1 dev eth0 table 123
 PostUp = ip route replace default dev %i
 PostUp = ip route add 10.0.0.0/8 dev %i
-PreDown = ip route del default dev %i`),
+PreDown = ip route del default dev %i
+PostUp = ip route add default dev %i metric 500 || true`),
     };
     expect(run(ID, files)).toEqual([]);
   });

@@ -1,0 +1,81 @@
+// Facts about families, hooks, chain types and NAT (facts §3.2, checked against nft 1.0.6 and
+// the kernel with `unshare -n nft -f`), and graph queries over the model's jump edges.
+import type { NftFamily, NftStatement } from '../ast.js';
+import type { NftChainSymbol, NftJumpEdge, NftModel } from './types.js';
+
+/** Hooks each family supports (`ingress` in inet needs kernel ≥ 5.10 and a device). */
+export const FAMILY_HOOKS: ReadonlyMap<NftFamily, ReadonlySet<string>> = new Map<NftFamily, ReadonlySet<string>>([
+  ['ip', new Set(['prerouting', 'input', 'forward', 'output', 'postrouting'])],
+  ['ip6', new Set(['prerouting', 'input', 'forward', 'output', 'postrouting'])],
+  ['inet', new Set(['prerouting', 'input', 'forward', 'output', 'postrouting', 'ingress'])],
+  ['arp', new Set(['input', 'output'])],
+  ['bridge', new Set(['prerouting', 'input', 'forward', 'output', 'postrouting'])],
+  ['netdev', new Set(['ingress', 'egress'])],
+]);
+
+/** Families and hooks each chain type allows. */
+export const CHAIN_TYPE_RULES: ReadonlyMap<string, { readonly families: ReadonlySet<NftFamily>; readonly hooks: ReadonlySet<string> | null }> = new Map([
+  ['filter', { families: new Set<NftFamily>(['ip', 'ip6', 'inet', 'arp', 'bridge', 'netdev']), hooks: null }],
+  ['nat', { families: new Set<NftFamily>(['ip', 'ip6', 'inet']), hooks: new Set(['prerouting', 'input', 'output', 'postrouting']) }],
+  ['route', { families: new Set<NftFamily>(['ip', 'ip6', 'inet']), hooks: new Set(['output']) }],
+]);
+
+/**
+ * Hooks where the kernel accepts each NAT statement (nft_nat_validate, nft_masq_validate,
+ * nft_redir_validate): in a `type nat` chain only.
+ */
+export const NAT_HOOKS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['snat', new Set(['postrouting', 'input'])],
+  ['masquerade', new Set(['postrouting'])],
+  ['dnat', new Set(['prerouting', 'output'])],
+  ['redirect', new Set(['prerouting', 'output'])],
+]);
+
+/** Base chains from which `chain` is reached (itself when it is a base chain), with one path each. */
+export function reachingBaseChains(chain: NftChainSymbol): { base: NftChainSymbol; path: NftChainSymbol[] }[] {
+  const out: { base: NftChainSymbol; path: NftChainSymbol[] }[] = [];
+  const seen = new Set<NftChainSymbol>([chain]);
+  const queue: { c: NftChainSymbol; path: NftChainSymbol[] }[] = [{ c: chain, path: [chain] }];
+  while (queue.length) {
+    const { c, path } = queue.shift()!;
+    if (c.base) out.push({ base: c, path });
+    for (const e of c.jumpedFrom) {
+      if (seen.has(e.from)) continue;
+      seen.add(e.from);
+      queue.push({ c: e.from, path: [e.from, ...path] });
+    }
+  }
+  return out;
+}
+
+/**
+ * Jump/goto cycles reachable from a base chain (nft refuses them on load: `Too many links`).
+ * Each cycle is reported once, by the edge that closes it.
+ */
+export function findJumpCycles(model: NftModel): { edge: NftJumpEdge; cycle: NftChainSymbol[] }[] {
+  const out: { edge: NftJumpEdge; cycle: NftChainSymbol[] }[] = [];
+  const state = new Map<NftChainSymbol, 1 | 2>();
+  const visit = (c: NftChainSymbol, path: NftChainSymbol[]): void => {
+    state.set(c, 1);
+    for (const e of c.jumps) {
+      if (!e.to) continue;
+      const s = state.get(e.to);
+      if (s === 1) out.push({ edge: e, cycle: [...path.slice(path.indexOf(e.to)), c, e.to].filter((x, i, a) => i === 0 || x !== a[i - 1]) });
+      else if (s === undefined) visit(e.to, [...path, c]);
+    }
+    state.set(c, 2);
+  };
+  for (const t of model.tables) for (const c of t.chains.values()) if (c.base && !state.has(c)) visit(c, []);
+  return out;
+}
+
+/** Whether a rule matches every packet: no match-like statement before its verdict. */
+export function isMatchStatement(s: NftStatement): boolean {
+  if (s.type === 'NftMatch') return true;
+  if (s.type === 'NftVmap') return true;
+  if (s.type === 'NftStatement') {
+    // limit and quota restrict which packets go on; meters and `set` with stateful options too.
+    return ['limit', 'quota', 'meter', 'last', 'set', 'xt', 'flow', 'ct count'].includes(s.keyword);
+  }
+  return false;
+}

@@ -1,0 +1,158 @@
+// Applies the commands of a parsed input in order (what `nft -f` does to an empty ruleset) and
+// returns the resulting tables, merged: block and command forms, `add`/`insert` rules, elements,
+// deletes and flushes. Used by the canonical printer; also handy for cross-file reasoning.
+import type {
+  NftChain, NftCommand, NftDefine, NftExpr, NftFlowtable, NftObject, NftRule, NftRuleset, NftSet, NftSetElement, NftTable,
+} from './ast.js';
+
+export interface StateChain {
+  readonly decl: NftChain;
+  name: string;
+  rules: NftRule[];
+}
+export interface StateSet {
+  readonly decl: NftSet;
+  elements: NftSetElement[];
+}
+export interface StateTable {
+  readonly family: NftTable['family'];
+  readonly name: string;
+  flags: string[];
+  comment: string | null;
+  objects: NftObject[];
+  sets: StateSet[];
+  flowtables: NftFlowtable[];
+  chains: StateChain[];
+}
+export interface RulesetState {
+  readonly tables: StateTable[];
+  /** `define`d values (last definition wins), for inlining `$var`. */
+  readonly defines: ReadonlyMap<string, NftExpr>;
+}
+
+/** Applies the commands (and resolved includes) in order. */
+export function applyCommands(ast: NftRuleset): RulesetState {
+  const tables: StateTable[] = [];
+  const defines = new Map<string, NftExpr>();
+  const table = (family: NftTable['family'], name: string | undefined): StateTable | null => {
+    if (name === undefined) return null;
+    let t = tables.find((x) => x.family === family && x.name === name);
+    if (!t) {
+      t = { family, name, flags: [], comment: null, objects: [], sets: [], flowtables: [], chains: [] };
+      tables.push(t);
+    }
+    return t;
+  };
+  const chainIn = (t: StateTable, c: NftChain): StateChain => {
+    const name = c.name?.text ?? '';
+    let sc = t.chains.find((x) => x.name === name);
+    if (!sc) {
+      sc = { decl: c, name, rules: [] };
+      t.chains.push(sc);
+    } else if (c.hook && !sc.decl.hook) {
+      sc = Object.assign(sc, { decl: c });
+    }
+    return sc;
+  };
+  const setIn = (t: StateTable, s: NftSet): StateSet => {
+    const name = s.name?.text ?? '';
+    let ss = t.sets.find((x) => x.decl.name?.text === name && x.decl.kind === s.kind);
+    if (!ss) {
+      ss = { decl: s, elements: [] };
+      t.sets.push(ss);
+    }
+    if (s.elements) ss.elements.push(...s.elements);
+    return ss;
+  };
+  const define = (d: NftDefine): void => {
+    if (d.kind === 'undefine') defines.delete(d.name.text);
+    else if (d.value) defines.set(d.name.text, d.value);
+  };
+  const apply = (c: NftCommand): void => {
+    switch (c.type) {
+      case 'NftDefine':
+        define(c);
+        return;
+      case 'NftInclude':
+        for (const r of c.resolved ?? []) for (const x of r.ruleset.commands) apply(x);
+        return;
+      case 'NftTable': {
+        if (c.verb === 'delete' || c.verb === 'destroy') {
+          const i = tables.findIndex((x) => x.family === c.family && x.name === c.name?.text);
+          if (i >= 0) tables.splice(i, 1);
+          return;
+        }
+        const t = table(c.family, c.name?.text);
+        if (!t) return;
+        if (c.verb === 'flush') {
+          for (const ch of t.chains) ch.rules = [];
+          return;
+        }
+        if (c.verb !== 'add' && c.verb !== 'create') return;
+        for (const f of c.flags) if (!t.flags.includes(f)) t.flags.push(f);
+        if (c.comment !== null) t.comment = c.comment;
+        for (const it of c.items) {
+          if (it.type === 'NftDefine') define(it);
+          else if (it.type === 'NftChain') chainIn(t, it).rules.push(...it.rules);
+          else if (it.type === 'NftSet') setIn(t, it);
+          else if (it.type === 'NftFlowtable') t.flowtables.push(it);
+          else if (it.type === 'NftObject') t.objects.push(it);
+        }
+        return;
+      }
+      case 'NftChain': {
+        const t = tables.find((x) => x.family === c.family && x.name === c.table?.text);
+        if (c.verb === 'add' || c.verb === 'create') {
+          const tt = t ?? table(c.family, c.table?.text);
+          if (tt) chainIn(tt, c).rules.push(...c.rules);
+          return;
+        }
+        if (!t) return;
+        const sc = t.chains.find((x) => x.name === c.name?.text);
+        if (c.verb === 'delete' || c.verb === 'destroy') t.chains = t.chains.filter((x) => x !== sc);
+        else if (c.verb === 'flush' && sc) sc.rules = [];
+        else if (c.verb === 'rename' && sc && c.newName) sc.name = c.newName.text;
+        return;
+      }
+      case 'NftRule': {
+        const t = tables.find((x) => x.family === c.family && x.name === c.table?.text);
+        const sc = t?.chains.find((x) => x.name === c.chain?.text);
+        if (!sc) return;
+        if (c.verb === 'add') sc.rules.push(c);
+        else if (c.verb === 'insert') sc.rules.unshift(c);
+        return;
+      }
+      case 'NftSet': {
+        const t = tables.find((x) => x.family === c.family && x.name === c.table?.text) ?? (c.verb === 'add' || c.verb === 'create' ? table(c.family, c.table?.text) : null);
+        if (!t) return;
+        if (c.verb === 'add' || c.verb === 'create') setIn(t, c);
+        else if (c.verb === 'delete' || c.verb === 'destroy') t.sets = t.sets.filter((x) => x.decl.name?.text !== c.name?.text);
+        else if (c.verb === 'flush') for (const s of t.sets) if (s.decl.name?.text === c.name?.text) s.elements = [];
+        return;
+      }
+      case 'NftElementCommand': {
+        const t = tables.find((x) => x.family === c.family && x.name === c.table?.text);
+        const s = t?.sets.find((x) => x.decl.name?.text === c.set?.text);
+        if (!s) return;
+        if (c.verb === 'add' || c.verb === 'create') s.elements.push(...c.elements);
+        return;
+      }
+      case 'NftFlowtable':
+      case 'NftObject': {
+        if (c.verb !== 'add' && c.verb !== 'create') return;
+        const t = table(c.family, c.table?.text);
+        if (!t) return;
+        if (c.type === 'NftFlowtable') t.flowtables.push(c);
+        else t.objects.push(c);
+        return;
+      }
+      case 'NftGenericCommand':
+        if (c.verb === 'flush' && c.object === 'ruleset') {
+          for (let i = tables.length - 1; i >= 0; i--) if (!c.family || tables[i]!.family === c.family) tables.splice(i, 1);
+        }
+        return;
+    }
+  };
+  for (const c of ast.commands) apply(c);
+  return { tables, defines };
+}

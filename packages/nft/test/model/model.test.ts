@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { parseNft } from '../../src/index.js';
+import { buildNftModel, findJumpCycles, reachingBaseChains, tableKey } from '../../src/model/index.js';
+
+const model = (text: string, file = 'a.nft') => buildNftModel({ file, ast: parseNft(text).ast, text });
+
+describe('nft symbol model', () => {
+  it('merges block form and command form into one table', () => {
+    const text = `define wan = "eth0"
+add table inet f
+add chain inet f input { type filter hook input priority filter + 5; policy drop; }
+add rule inet f input iifname $wan jump x
+table inet f {
+  set s { type ipv4_addr; flags interval; elements = { 10.0.0.0/8 }; }
+  map m { type ipv4_addr : verdict; }
+  chain x { ip saddr @s accept; ip daddr vmap @m; goto y; }
+  chain y { masquerade; }
+}
+add element inet f s { 1.1.1.1 }
+`;
+    const m = model(text);
+    expect(m.tables.map((t) => t.key)).toEqual(['inet f']);
+    const t = m.table('inet', 'f')!;
+    expect(t.declared).toBe(true);
+    expect(t.open).toBe(false);
+    expect(t.declarations).toHaveLength(2);
+    const input = t.chains.get('input')!;
+    expect(input).toMatchObject({ base: true, chainType: 'filter', hook: 'input', priority: 5, priorityText: 'filter + 5' });
+    expect(input.policy?.value).toBe('drop');
+    expect(input.rules).toHaveLength(1);
+    expect(t.chains.get('x')!.base).toBe(false);
+    const s = t.sets.get('s')!;
+    expect(s).toMatchObject({ kind: 'set', keyType: ['ipv4_addr'], flags: ['interval'] });
+    expect(s.elements.map((e) => e.via)).toEqual(['declaration', 'command']);
+    expect(s.references.map((r) => text.slice(r.range.start, r.range.end))).toEqual(['@s']);
+    expect(t.sets.get('m')!).toMatchObject({ kind: 'map', dataType: ['verdict'] });
+    expect(m.jumps.map((e) => [e.kind, e.from.name, e.targetName, e.to?.name])).toEqual([
+      ['jump', 'input', 'x', 'x'],
+      ['goto', 'x', 'y', 'y'],
+    ]);
+    expect(m.jumps[0]!.range).toEqual({ start: text.indexOf('jump x') + 5, end: text.indexOf('jump x') + 6 });
+    expect(m.defines.map((d) => [d.name, d.uses.length])).toEqual([['wan', 1]]);
+    expect(m.elementCommands[0]!.set?.name).toBe('s');
+    expect(tableKey('inet', 'f')).toBe('inet f');
+  });
+
+  it('resolves variables in scope order: file, table block, undefined, chain-local', () => {
+    const text = `table ip a {
+  define y = "lo"
+  chain c { iifname $y accept; iifname $z accept; }
+}
+table ip b {
+  chain c {
+    define w = "lo"
+    iifname $y accept
+    iifname $w accept
+  }
+}
+define z = "eth0"
+`;
+    const m = model(text);
+    expect(m.variableUses.map((u) => [u.name, u.define?.scope ?? null, u.chainLocal])).toEqual([
+      ['y', 'ip a', false],
+      ['z', null, false],
+      ['y', null, false],
+      ['w', null, true],
+    ]);
+    expect(m.defines.find((d) => d.name === 'z')!.uses).toEqual([]);
+  });
+
+  it('applies flush ruleset, delete table, flush chain and delete chain in order', () => {
+    const text = `table ip old { chain c { accept; }; }
+flush ruleset
+table inet f {
+  chain a { drop; }
+  chain b { accept; }
+  set s { type ipv4_addr; }
+}
+flush chain inet f a
+delete chain inet f b
+delete set inet f s
+table ip g { chain c { accept; }; }
+delete table ip g
+`;
+    const m = model(text);
+    expect(m.effects.map((e) => e.kind)).toEqual(['flush-ruleset', 'flush-chain', 'delete-chain', 'delete-set', 'delete-table']);
+    expect(m.tables.map((t) => t.key)).toEqual(['inet f']);
+    expect(m.allTables.map((t) => [t.key, t.removedBy !== null])).toEqual([
+      ['ip old', true],
+      ['inet f', false],
+      ['ip g', true],
+    ]);
+    const f = m.table('inet', 'f')!;
+    expect([...f.chains.keys()]).toEqual(['a']);
+    expect(f.chains.get('a')!.rules).toEqual([]);
+    expect(f.allChains.get('b')!.removedBy).not.toBeNull();
+    expect(f.sets.size).toBe(0);
+    expect(m.rules).toHaveLength(4);
+  });
+
+  it('marks tables it only extends as open, and unresolved includes as incomplete', () => {
+    const m = model('add rule inet filter input jump wg_in\ninclude "/etc/x/*.nft"\n');
+    const t = m.table('inet', 'filter')!;
+    expect(t.declared).toBe(false);
+    expect(t.open).toBe(true);
+    expect(t.chains.get('input')!.declared).toBe(false);
+    expect(m.incomplete).toBe(true);
+    expect(m.includes[0]!.files).toBeNull();
+  });
+
+  it('follows includes through the resolver; their defines are visible after the include', () => {
+    const vars = parseNft('define wan = "eth0"\n').ast;
+    const main = 'include "vars.nft"\ntable inet f { chain c { iifname $wan accept; }; }\n';
+    const m = buildNftModel(
+      { file: 'main.nft', ast: parseNft(main).ast, text: main },
+      { resolveInclude: (inc) => (inc.path.text === 'vars.nft' ? [{ file: 'vars.nft', ast: vars }] : null) },
+    );
+    expect(m.incomplete).toBe(false);
+    expect(m.files).toEqual(['main.nft', 'vars.nft']);
+    expect(m.variableUses[0]!.define?.file).toBe('vars.nft');
+    expect(m.includes[0]!.files).toEqual(['vars.nft']);
+  });
+
+  it('resolves jump $var through a define and jumps in anonymous chains and named verdict maps', () => {
+    const text = `define t = "x"
+table ip f {
+  map vm { type ipv4_addr : verdict; elements = { 10.0.0.1 : jump z }; }
+  chain input { type filter hook input priority 0; jump $t; ip saddr vmap @vm; jump { goto y; }; }
+  chain x { }
+  chain y { }
+  chain z { }
+}
+`;
+    const m = model(text);
+    expect(m.jumps.map((e) => [e.targetName, e.via, e.to?.name ?? null])).toEqual([
+      ['x', 'verdict', 'x'],
+      ['y', 'verdict', 'y'],
+      ['z', 'vmap', 'z'],
+    ]);
+    expect(m.table('ip', 'f')!.chains.get('z')!.jumpedFrom).toHaveLength(1);
+  });
+
+  it('finds reaching base chains and jump cycles', () => {
+    const text = `table ip f {
+  chain input { type filter hook input priority 0; jump a; }
+  chain post { type nat hook postrouting priority srcnat; jump b; }
+  chain a { jump b; }
+  chain b { goto a; }
+  chain lone1 { jump lone2; }
+  chain lone2 { jump lone1; }
+}
+`;
+    const m = model(text);
+    const t = m.table('ip', 'f')!;
+    expect(reachingBaseChains(t.chains.get('b')!).map((r) => [r.base.name, r.path.map((c) => c.name).join('>')])).toEqual([
+      ['post', 'post>b'],
+      ['input', 'input>a>b'],
+    ]);
+    const cycles = findJumpCycles(m);
+    expect(cycles.map((c) => c.cycle.map((x) => x.name).join('>'))).toEqual(['a>b>a']);
+  });
+
+  it('never throws on partial ASTs (syntax errors)', () => {
+    for (const text of ['table inet f { chain c { jump', 'add rule', 'define = ', 'table { set s { elements = { 1', '}}}']) {
+      expect(() => model(text)).not.toThrow();
+    }
+  });
+});

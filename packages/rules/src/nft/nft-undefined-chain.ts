@@ -1,0 +1,35 @@
+import { defineRule } from '@wglint/core';
+import type { HostModel } from '@wglint/host';
+import { nftLoads, reporter } from './utils.js';
+
+export default defineRule<HostModel>({
+  meta: {
+    id: 'nft-undefined-chain',
+    severity: 'error',
+    summary: 'A `jump`/`goto` targets a chain that is not declared in the same table',
+    fixable: false,
+    languages: ['nft'],
+  },
+  check(ctx) {
+    const report = reporter(ctx);
+    for (const load of nftLoads(ctx.model.files)) {
+      const m = load.model;
+      if (m.incomplete || load.hasProblems || !load.standalone) continue;
+      for (const e of m.jumps) {
+        const t = e.from.table;
+        if (e.to || e.targetName.startsWith('$') || !t.declared || t.open) continue;
+        const other = m.allTables.find((x) => x !== t && x.allChains.has(e.targetName));
+        const where = `${t.family} ${t.name}`;
+        report({
+          file: e.file,
+          range: e.range,
+          message:
+            `\`${e.kind} ${e.targetName}\`: there is no chain \`${e.targetName}\` in table ${where}, so nft refuses the rule ("No such file or directory"); ` +
+            (other
+              ? `a jump cannot leave its table (\`${e.targetName}\` is in table ${other.family} ${other.name}): declare the chain in table ${where}.`
+              : `declare \`chain ${e.targetName} { … }\` in that table or fix the name.`),
+        });
+      }
+    }
+  },
+});

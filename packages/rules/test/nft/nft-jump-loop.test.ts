@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { HUB, run, texts } from './helpers.js';
+
+const ID = 'nft-jump-loop';
+
+describe(ID, () => {
+  it('valid: a chain tree without cycles', () => {
+    expect(run(ID, HUB)).toEqual([]);
+  });
+  it('valid (near miss): a cycle no base chain reaches (nft loads it)', () => {
+    expect(run(ID, 'table ip f {\n  chain a {\n    jump b\n  }\n  chain b {\n    jump a\n  }\n}\n')).toEqual([]);
+  });
+  it('valid (near miss): two chains jumping to the same chain', () => {
+    const text = 'table ip f {\n  chain input {\n    type filter hook input priority 0;\n    jump a\n    jump b\n  }\n  chain a {\n    jump b\n  }\n  chain b {\n    return\n  }\n}\n';
+    expect(run(ID, text)).toEqual([]);
+  });
+  it('invalid: input → a → b → a', () => {
+    const text = 'table ip f {\n  chain input {\n    type filter hook input priority 0;\n    jump a\n  }\n  chain a {\n    jump b\n  }\n  chain b {\n    goto a\n  }\n}\n';
+    const ds = run(ID, text);
+    expect(texts(text, ds)).toEqual(['a']);
+    expect(ds[0]!.range.start).toBe(text.lastIndexOf('a\n'));
+    expect(ds[0]!.message).toMatch(/Jump loop a → b → a.*Too many links/);
+  });
+  it('invalid: a chain jumping to itself through a verdict map', () => {
+    const text = 'table ip f {\n  chain input {\n    type filter hook input priority 0;\n    jump a\n  }\n  chain a {\n    ip saddr vmap { 10.0.0.1 : jump a }\n  }\n}\n';
+    expect(texts(text, run(ID, text))).toEqual(['jump a']);
+  });
+});
