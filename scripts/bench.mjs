@@ -111,13 +111,19 @@ async function buildHarness() {
   return outfile;
 }
 
+/**
+ * The CLI bundle as `npm run build` makes it, built into the bench's own directory (`--outdir`) so
+ * the bench measures the current sources and never rewrites packages/cli/dist under someone else.
+ */
 function findCli() {
-  const bin = join(repoRoot, 'packages/cli/dist/bin.js');
+  const own = join(work, 'cli');
   if (!flag('--no-build') && existsSync(join(repoRoot, 'scripts/build-cli.mjs'))) {
-    const r = spawnSync(process.execPath, [join(repoRoot, 'scripts/build-cli.mjs')], { cwd: repoRoot, encoding: 'utf8' });
-    if (r.status !== 0) log('CLI build failed:', (r.stderr || r.stdout).slice(0, 400));
+    const r = spawnSync(process.execPath, [join(repoRoot, 'scripts/build-cli.mjs'), '--outdir', own], { cwd: repoRoot, encoding: 'utf8' });
+    if (r.status === 0 && existsSync(join(own, 'bin.js'))) return join(own, 'bin.js');
+    log('CLI build failed:', (r.stderr || r.stdout).slice(0, 400));
   }
-  return existsSync(bin) ? bin : undefined;
+  const dist = join(repoRoot, 'packages/cli/dist/bin.js');
+  return existsSync(dist) ? dist : undefined;
 }
 
 function toolVersion(cmd, args) {

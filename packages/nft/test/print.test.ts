@@ -101,3 +101,15 @@ describe('walker and operand helpers', () => {
     expect(membersOf((rule2.statements[0] as NftMatch).right)).toHaveLength(2);
   });
 });
+
+describe('deep inputs', () => {
+  it('prints very long operator chains and reports too-deep nesting without throwing', () => {
+    const deep = 'table inet t {\n\tchain c {\n\t\tmeta mark set ' + Array(20000).fill('1').join(' | ') + '\n\t}\n}\n';
+    const r = parseNft(deep);
+    expect(r.problems).toEqual([]);
+    expect(printNftCanonical(r.ast)).toContain('meta mark set 1 | 1 | 1');
+    const nest = '('.repeat(50000) + '1' + ')'.repeat(50000);
+    const p = parseNft(`add rule ip t c meta mark ${nest}`).problems;
+    expect(p.length).toBeGreaterThan(0);
+  });
+});

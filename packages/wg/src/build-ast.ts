@@ -18,6 +18,8 @@ export interface BuildInput {
   readonly tokens: readonly IToken[];
   readonly comments: readonly IToken[];
   readonly bom: IToken | undefined;
+  /** Characters no token pattern matched (the catch-all group). */
+  readonly unknown: readonly IToken[];
   readonly cst: CstNode;
   readonly interfaceName: string | null;
 }
@@ -43,7 +45,9 @@ export function buildWgAst(input: BuildInput): { ast: WgConfig; problems: Syntax
     const index = lineIndexOf(first);
     if (Number.isFinite(first) && !cstLines.has(index)) cstLines.set(index, content);
   }
-  const tokensByLine = bucket(input.tokens.filter((t) => t.tokenType.name !== 'NewLine' && t.tokenType.name !== 'NewLineEnd'));
+  // Unknown tokens (the lexers' catch-all, unreachable today) make their line invalid, never lost.
+  const lineTokens = [...input.tokens.filter((t) => t.tokenType.name !== 'NewLine' && t.tokenType.name !== 'NewLineEnd'), ...input.unknown];
+  const tokensByLine = bucket(lineTokens.sort((a, b) => a.startOffset - b.startOffset));
   const commentsByLine = bucket(input.comments);
 
   const preamble: WgItem[] = [];

@@ -48,6 +48,7 @@ function parseOrThrow(text: string, interfaceName: string | null): ParseResult<W
     tokens: lexed.tokens,
     comments: lexed.groups['comments'] ?? [],
     bom: lexed.groups['bom']?.[0],
+    unknown: lexed.groups['unknown'] ?? [],
     cst,
     interfaceName,
   });

@@ -160,6 +160,31 @@ table ip f {
     expect(cycles.map((c) => c.cycle.map((x) => x.name).join('>'))).toEqual(['a>b>a']);
   });
 
+  it('sees variables in statement options, policies, objects and set elements', () => {
+    const text = `define port = 8080
+define pfx = "wg: "
+define pol = drop
+define s = { 1.2.3.4 }
+define a = 10.0.0.1
+table ip t {
+  set x { type ipv4_addr; elements = { $a }; }
+  chain c {
+    type filter hook input priority 0; policy $pol;
+    tcp dport 42 tproxy to 192.168.0.1:$port
+    log prefix $pfx
+  }
+}
+table netdev n {
+  tunnel tu {
+    ip saddr $s
+  }
+}
+`;
+    const m = model(text);
+    expect(m.defines.map((d) => [d.name, d.uses.length])).toEqual([['port', 1], ['pfx', 1], ['pol', 1], ['s', 1], ['a', 1]]);
+    expect(m.variableUses.every((u) => u.define !== null)).toBe(true);
+  });
+
   it('never throws on partial ASTs (syntax errors)', () => {
     for (const text of ['table inet f { chain c { jump', 'add rule', 'define = ', 'table { set s { elements = { 1', '}}}']) {
       expect(() => model(text)).not.toThrow();

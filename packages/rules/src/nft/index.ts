@@ -6,6 +6,7 @@ import nftJumpToBaseChain from './nft-jump-to-base-chain.js';
 import nftNatOutsideNatChain from './nft-nat-outside-nat-chain.js';
 import nftPolicyOnRegularChain from './nft-policy-on-regular-chain.js';
 import nftSetElementType from './nft-set-element-type.js';
+import nftSetNeedsInterval from './nft-set-needs-interval.js';
 import nftStatementAfterTerminal from './nft-statement-after-terminal.js';
 import nftUndefinedChain from './nft-undefined-chain.js';
 import nftUndefinedSet from './nft-undefined-set.js';
@@ -24,6 +25,7 @@ export const rules: readonly HostRule[] = [
   nftNatOutsideNatChain,
   nftPolicyOnRegularChain,
   nftSetElementType,
+  nftSetNeedsInterval,
   nftStatementAfterTerminal,
   nftUndefinedChain,
   nftUndefinedSet,

@@ -23,7 +23,7 @@ export default defineRule<HostModel>({
               range: d.node.policy.range,
               message:
                 `Chain \`${c.name}\` has no hook, so it cannot have a policy; nft refuses it ("Operation not supported"). ` +
-                `End the chain with a \`${d.node.policy.text}\` rule instead, or make it a base chain with \`type filter hook … priority …;\`.`,
+                `End the chain with ${d.node.policy.text.startsWith('$') ? 'a verdict' : `a \`${d.node.policy.text}\``} rule instead, or make it a base chain with \`type filter hook … priority …;\`.`,
             });
           }
         }

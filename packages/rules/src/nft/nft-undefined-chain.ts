@@ -1,6 +1,6 @@
 import { defineRule } from '@wglint/core';
 import type { HostModel } from '@wglint/host';
-import { nftLoads, reporter } from './utils.js';
+import { hostDeclarations, nftLoads, reporter } from './utils.js';
 
 export default defineRule<HostModel>({
   meta: {
@@ -12,12 +12,16 @@ export default defineRule<HostModel>({
   },
   check(ctx) {
     const report = reporter(ctx);
-    for (const load of nftLoads(ctx.model.files)) {
+    const loads = nftLoads(ctx.model.files);
+    for (const load of loads) {
       const m = load.model;
       if (m.incomplete || load.hasProblems || !load.standalone) continue;
+      const elsewhere = hostDeclarations(loads, load).chains;
       for (const e of m.jumps) {
         const t = e.from.table;
         if (e.to || e.targetName.startsWith('$') || !t.declared || t.open) continue;
+        // Declared by another file of the host (e.g. the boot ruleset, for a file a hook loads).
+        if (elsewhere.has(`${t.family} ${t.name} ${e.targetName}`)) continue;
         const other = m.allTables.find((x) => x !== t && x.allChains.has(e.targetName));
         const where = `${t.family} ${t.name}`;
         report({

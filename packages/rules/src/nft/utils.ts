@@ -156,6 +156,23 @@ export function hostReferences(loads: readonly NftLoad[]): { chains: Set<string>
   return { chains, sets };
 }
 
+/**
+ * Chains and sets declared in any load of the host, as `family table name`: a file loaded later
+ * (by a hook) may use names the boot ruleset declares.
+ */
+export function hostDeclarations(loads: readonly NftLoad[], except: NftLoad): { chains: Set<string>; sets: Set<string> } {
+  const chains = new Set<string>();
+  const sets = new Set<string>();
+  for (const l of loads) {
+    if (l === except) continue;
+    for (const t of l.model.allTables) {
+      for (const c of t.allChains.values()) if (c.declared) chains.add(`${t.family} ${t.name} ${c.name}`);
+      for (const x of t.allSets.keys()) sets.add(`${t.family} ${t.name} ${x}`);
+    }
+  }
+  return { chains, sets };
+}
+
 /** A reporter that drops exact duplicates (a file included by two roots is seen twice). */
 export function reporter(ctx: RuleContext<HostModel>): (r: Report) => void {
   const seen = new Set<string>();

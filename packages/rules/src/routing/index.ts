@@ -10,7 +10,6 @@ import rpFilterPerInterfaceIneffective from './rp-filter-per-interface-ineffecti
 import rpFilterValueInvalid from './rp-filter-value-invalid.js';
 import sysctlBooleanOutOfRange from './sysctl-boolean-out-of-range.js';
 import sysctlInlineComment from './sysctl-inline-comment.js';
-import sysctlInterfaceKeyAtBoot from './sysctl-interface-key-at-boot.js';
 import sysctlOverridden from './sysctl-overridden.js';
 import sysctlPortRangeInvalid from './sysctl-port-range-invalid.js';
 import sysctlReservedPortsInvalid from './sysctl-reserved-ports-invalid.js';
@@ -29,7 +28,6 @@ export const rules: readonly HostRule[] = [
   rpFilterValueInvalid,
   sysctlBooleanOutOfRange,
   sysctlInlineComment,
-  sysctlInterfaceKeyAtBoot,
   sysctlOverridden,
   sysctlPortRangeInvalid,
   sysctlReservedPortsInvalid,

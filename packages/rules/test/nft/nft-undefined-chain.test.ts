@@ -15,6 +15,13 @@ describe(ID, () => {
     const text = 'define next = "later"\ntable inet f {\n  chain c {\n    type filter hook input priority 0;\n    jump $next\n  }\n  chain later {\n  }\n}\n';
     expect(run(ID, text)).toEqual([]);
   });
+  it('valid (near miss): a file a hook loads jumps into a chain the boot ruleset declares', () => {
+    const files = {
+      'etc/nftables.conf': 'table inet f {\n  chain wg_in {\n    accept\n  }\n}\n',
+      'etc/wireguard/wg0.nft': '#!/usr/sbin/nft -f\ntable inet f {\n  chain fwd_wg {\n    type filter hook forward priority 0;\n    jump wg_in\n  }\n}\n',
+    };
+    expect(run(ID, files)).toEqual([]);
+  });
   it('valid: the hub ruleset (verdict map jumps)', () => {
     expect(run(ID, HUB)).toEqual([]);
   });
