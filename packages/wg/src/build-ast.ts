@@ -1,5 +1,6 @@
 import type { SyntaxProblem, TextRange } from '@wglint/core';
 import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type { EntryCstChildren, HeaderCstChildren } from './cst.generated.js';
 import type { WgComment, WgConfig, WgEntry, WgHeader, WgItem, WgSection, WgSectionKind } from './ast.js';
 import { SECRET_KEYS, canonicalKeyOf, stripWgSpaces } from './keys.js';
 import { RawValue } from './tokens.js';
@@ -140,9 +141,9 @@ function kindOf(name: string): WgSectionKind {
 function headerOf(node: CstNode, text: string, comment: WgComment | null, allowUnclosed: boolean): WgHeader | null {
   if (node.name !== 'header') return null;
   const h = node;
-  const lb = real(h.children['LBracket']?.[0]);
-  const name = real(h.children['HeaderName']?.[0]);
-  const rb = real(h.children['RBracket']?.[0]);
+  const lb = real(hc(h).LBracket?.[0]);
+  const name = real(hc(h).HeaderName?.[0]);
+  const rb = real(hc(h).RBracket?.[0]);
   if (!lb || (!rb && !allowUnclosed)) return null;
   const end = rb ? rb.startOffset + 1 : name ? name.startOffset + name.image.length : lb.startOffset + 1;
   return {
@@ -160,9 +161,9 @@ function headerOf(node: CstNode, text: string, comment: WgComment | null, allowU
 
 function entryOf(node: CstNode, comment: WgComment | null, inInterface: boolean): WgEntry {
   const e = node;
-  const keyTok = real(e.children['Key']?.[0])!;
-  const eq = (real(e.children['Equals']?.[0]) ?? real(e.children['HookEquals']?.[0]))!;
-  const valTok = real(e.children['Value']?.[0]) ?? real(e.children['RawValue']?.[0]);
+  const keyTok = real(ec(e).Key?.[0])!;
+  const eq = (real(ec(e).Equals?.[0]) ?? real(ec(e).HookEquals?.[0]))!;
+  const valTok = real(ec(e).Value?.[0]) ?? real(ec(e).RawValue?.[0]);
   let raw = valTok?.image ?? '';
   let valueStart = valTok?.startOffset ?? eq.startOffset + 1;
   // Outside `[Interface]` wg-quick hands even hook lines to wg, which cuts them at `#`.
@@ -198,9 +199,9 @@ function lineProblem(node: CstNode, toks: readonly IToken[], text: string): Synt
   collect(node, taken);
   if (node.name === 'header') {
     const h = node;
-    const lb = real(h.children['LBracket']?.[0])!;
-    const name = real(h.children['HeaderName']?.[0]);
-    if (!real(h.children['RBracket']?.[0])) {
+    const lb = real(hc(h).LBracket?.[0])!;
+    const name = real(hc(h).HeaderName?.[0]);
+    if (!real(hc(h).RBracket?.[0])) {
       const written = `[${name?.image ?? ''}`;
       const end = name ? name.startOffset + name.image.length : lb.startOffset + 1;
       return { range: { start: lb.startOffset, end }, message: `Section header \`${clip(written)}\` is not closed: add \`]\` (\`${clip(written)}]\`).` };
@@ -216,8 +217,8 @@ function lineProblem(node: CstNode, toks: readonly IToken[], text: string): Synt
     return null;
   }
   const e = node;
-  const keyTok = real(e.children['Key']?.[0]);
-  const eq = real(e.children['Equals']?.[0]) ?? real(e.children['HookEquals']?.[0]);
+  const keyTok = real(ec(e).Key?.[0]);
+  const eq = real(ec(e).Equals?.[0]) ?? real(ec(e).HookEquals?.[0]);
   if (!eq && keyTok) return missingEquals(keyTok);
   // `PrivateKey abc=`: the `=` ends a base64 key, so the key "PrivateKey abc" is unknown to
   // both tools; the user forgot the `=` after `PrivateKey`.
@@ -290,6 +291,11 @@ export function splitLines(text: string, bom = false): PhysicalLine[] {
   }
   return out;
 }
+
+// Typed views of the CST (src/cst.generated.d.ts). After recovery a "required" token list may
+// still be missing, so every access goes through `?.` and `real()`.
+const hc = (node: CstNode) => node.children as Partial<HeaderCstChildren>;
+const ec = (node: CstNode) => node.children as Partial<EntryCstChildren>;
 
 function children(node: CstNode, name: string): CstNode[] {
   return (node.children[name] ?? []) as CstNode[];

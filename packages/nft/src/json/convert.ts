@@ -33,8 +33,6 @@ const MAC = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
 export class JsonConverter {
   readonly problems: SyntaxProblem[] = [];
 
-  constructor(private readonly text: string) {}
-
   private problem(range: TextRange, message: string): void {
     this.problems.push({ range, message });
   }

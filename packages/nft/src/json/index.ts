@@ -23,7 +23,7 @@ export function parseNftJson(text: string): ParseResult<NftRuleset> {
   try {
     const { value, problems } = parseJson(text);
     if (!value) return { ast: { type: 'NftRuleset', commands: [], comments: [], range: whole }, problems };
-    const conv = new JsonConverter(text);
+    const conv = new JsonConverter();
     const commands = conv.commands(value);
     return { ast: { type: 'NftRuleset', commands, comments: [], range: whole }, problems: conv.problems };
   } catch (e) {

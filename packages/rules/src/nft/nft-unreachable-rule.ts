@@ -27,6 +27,8 @@ export default defineRule<HostModel>({
     for (const load of nftLoads(files)) {
       for (const t of load.model.tables) {
         for (const c of t.chains.values()) {
+          // `add/insert rule … position N` puts a rule where the model cannot follow.
+          if (c.rules.some((r) => r.node.position !== null)) continue;
           const i = c.rules.findIndex((r) => catchAllVerdict(r.node) !== null);
           if (i < 0) continue;
           const by = c.rules[i]!;

@@ -19,6 +19,10 @@ describe(ID, () => {
     const text = 'table inet f {\n  chain c {\n    type filter hook input priority 0;\n    drop\n  }\n}\nflush chain inet f c\nadd rule inet f c udp dport 51820 accept\n';
     expect(run(ID, text)).toEqual([]);
   });
+  it('valid (near miss): a rule added at a handle position the model cannot place', () => {
+    const text = 'table inet f {\n  chain c {\n    type filter hook input priority 0;\n    drop\n  }\n}\nadd rule inet f c position 2 udp dport 51820 accept\n';
+    expect(run(ID, text)).toEqual([]);
+  });
   it('invalid: rules after an unconditional accept', () => {
     const text = 'table inet f {\n  chain c {\n    type filter hook input priority 0;\n    counter accept\n    udp dport 51820 accept\n    drop\n  }\n}\n';
     const ds = run(ID, text);
