@@ -52,10 +52,32 @@ export function summarizeProfile(profilePath, bundlePath, n = 12) {
     fns.set(key, (fns.get(key) ?? 0) + us);
     mods.set(mod, (mods.get(mod) ?? 0) + us);
   }
+  // inclusive time: a function's own samples plus its callees', counted once per call stack
+  const incl = new Map();
+  const keyOf = (node) => {
+    const cf = node.callFrame;
+    const inBundle = cf.url && cf.url.endsWith(bundlePath.split('/').pop());
+    const mod = inBundle ? moduleAt(map, cf.lineNumber) : cf.url ? cf.url.replace(/^.*\//, '') : `(${cf.functionName || 'native'})`;
+    return `${cf.functionName || '(anonymous)'} — ${mod}`;
+  };
+  const walk = (id, onStack) => {
+    const node = byId.get(id);
+    let total = self.get(id) ?? 0;
+    const key = keyOf(node);
+    const fresh = !onStack.has(key);
+    if (fresh) onStack.add(key);
+    for (const c of node.children ?? []) total += walk(c, onStack);
+    if (fresh) {
+      onStack.delete(key);
+      incl.set(key, (incl.get(key) ?? 0) + total);
+    }
+    return total;
+  };
+  walk(prof.nodes[0].id, new Set());
   const top = (m) =>
     [...m.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
       .map(([k, us]) => ({ name: k, ms: us / 1000, share: total ? us / total : 0 }));
-  return { totalMs: total / 1000, functions: top(fns), modules: top(mods) };
+  return { totalMs: total / 1000, functions: top(fns), modules: top(mods), inclusive: top(incl) };
 }

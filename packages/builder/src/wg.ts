@@ -146,7 +146,7 @@ function checkEndpoint(e: unknown, path: string): string {
   let port: unknown;
   if (typeof e === 'object' && e !== null && 'host' in e) {
     host = String((e as { host: unknown }).host);
-    port = (e as { port: unknown }).port;
+    port = (e as unknown as { port: unknown }).port;
     if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
   } else if (typeof e === 'string') {
     const m = /^\[([^\]]+)\]:([0-9]+)$/.exec(e) ?? /^([^:[\]]+):([0-9]+)$/.exec(e);

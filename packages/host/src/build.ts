@@ -236,13 +236,35 @@ export function chainKey(family: Family, table: string, chain: string): string {
   return `${family} ${table} ${chain}`;
 }
 
-type MutableState = Map<string, { family: Family; table: string; chain: string; policy: string; policyOrigin: IptChainState['policyOrigin']; rules: IptRuleFact[] }>;
+interface MutableChain {
+  family: Family;
+  table: string;
+  chain: string;
+  policy: string;
+  policyOrigin: IptChainState['policyOrigin'];
+  rules: IptRuleFact[];
+  /** How many rules of `rules` are DROP/REJECT. */
+  drops: number;
+}
+type MutableState = Map<string, MutableChain>;
+
+const isDrop = (r: IptRuleFact): boolean => r.facts.target === 'DROP' || r.facts.target === 'REJECT';
+
+function insertRule(c: MutableChain, at: number, r: IptRuleFact): void {
+  c.rules.splice(at, 0, r);
+  if (isDrop(r)) c.drops++;
+}
+
+function removeRule(c: MutableChain, at: number): void {
+  const [r] = c.rules.splice(at, 1);
+  if (r && isDrop(r)) c.drops--;
+}
 
 function getChain(state: MutableState, family: Family, table: string, chain: string) {
   const key = chainKey(family, table, chain);
   let c = state.get(key);
   if (!c) {
-    c = { family, table, chain, policy: BUILTIN[table]?.includes(chain) ? 'ACCEPT' : '-', policyOrigin: { kind: 'default' }, rules: [] };
+    c = { family, table, chain, policy: BUILTIN[table]?.includes(chain) ? 'ACCEPT' : '-', policyOrigin: { kind: 'default' }, rules: [], drops: 0 };
     state.set(key, c);
   }
   return c;
@@ -253,7 +275,7 @@ function cloneState(s: MutableState): MutableState {
 }
 
 function freeze(s: MutableState): FirewallState {
-  return { chains: new Map([...s].map(([k, v]) => [k, { ...v, rules: [...v.rules] }])) };
+  return { chains: new Map([...s].map(([k, v]) => [k, { family: v.family, table: v.table, chain: v.chain, policy: v.policy, policyOrigin: v.policyOrigin, rules: [...v.rules] }])) };
 }
 
 function dumpFamily(f: ParsedFile & { language: 'iptables-save' }): Family {
@@ -286,8 +308,8 @@ function buildFirewall(files: readonly ParsedFile[], interfaces: readonly WgInte
         const c = getChain(boot, family, table.name, cmd.chain.text);
         const rule: IptRuleFact = { family, table: table.name, chain: cmd.chain.text, command: cmd, facts, origin: { kind: 'file', file: f.file.path, range: r.range } };
         const index = cmd.kind === 'insert' ? Math.min(Math.max((cmd.ruleNumber?.value ?? 1) - 1, 0), c.rules.length) : c.rules.length;
-        insertions.push({ rule, before: [...c.rules], index, certain: true });
-        c.rules.splice(index, 0, rule);
+        insertions.push({ rule, droppingBefore: droppingBefore(c, index), index, certain: true });
+        insertRule(c, index, rule);
       }
     }
   }
@@ -321,19 +343,19 @@ function applyIpt(state: MutableState, cmd: HookCommand, insertions: IptInsertio
         badInserts?.push({ hook: cmd, length: c.rules.length }); // iptables refuses: Index of insertion too big
         return;
       }
-      insertions?.push({ rule, before: [...c.rules], index: n - 1, hook: cmd, certain: true });
-      c.rules.splice(n - 1, 0, rule);
+      insertions?.push({ rule, droppingBefore: droppingBefore(c, n - 1), index: n - 1, hook: cmd, certain: true });
+      insertRule(c, n - 1, rule);
       return;
     }
     case 'delete': {
       if (!chainName) return;
       const c = getChain(state, cmd.family, table, chainName);
       if (ipt.ruleNumber) {
-        c.rules.splice(ipt.ruleNumber.value - 1, 1);
+        removeRule(c, ipt.ruleNumber.value - 1);
         return;
       }
       const at = c.rules.findIndex((r) => r.facts.specKey === cmd.facts?.specKey);
-      if (at >= 0) c.rules.splice(at, 1);
+      if (at >= 0) removeRule(c, at);
       return;
     }
     case 'policy': {
@@ -344,7 +366,11 @@ function applyIpt(state: MutableState, cmd: HookCommand, insertions: IptInsertio
       return;
     }
     case 'flush':
-      for (const c of state.values()) if (c.family === cmd.family && c.table === table && (!chainName || c.chain === chainName)) c.rules = [];
+      for (const c of state.values()) {
+        if (c.family !== cmd.family || c.table !== table || (chainName && c.chain !== chainName)) continue;
+        c.rules = [];
+        c.drops = 0;
+      }
       return;
     case 'new-chain':
       if (chainName) getChain(state, cmd.family, table, chainName);
@@ -352,6 +378,18 @@ function applyIpt(state: MutableState, cmd: HookCommand, insertions: IptInsertio
     default:
       return;
   }
+}
+
+/** DROP/REJECT rules before `index` (the first 64): what can shadow a rule inserted there. */
+function droppingBefore(c: MutableChain, index: number): { rule: IptRuleFact; position: number }[] {
+  const out: { rule: IptRuleFact; position: number }[] = [];
+  const rules = c.rules;
+  // Most chains hold no or few drops: `c.drops` lets the scan stop early (hooks with 1 MiB of rules).
+  for (let k = 0; k < index && k < rules.length && out.length < 64 && out.length < c.drops; k++) {
+    const t = rules[k]!.facts.target;
+    if (t === 'DROP' || t === 'REJECT') out.push({ rule: rules[k]!, position: k });
+  }
+  return out;
 }
 
 function openedPorts(state: FirewallState, nftRules: readonly NftRuleFact[]): OpenedPort[] {

@@ -98,16 +98,17 @@ export interface FirewallState {
 }
 
 /**
- * One rule entering a chain (a dump line, or a hook's -A/-I on `wg-quick up`), with the chain as
- * it was just before. `index` is the 0-based insertion point.
+ * One rule entering a chain (a dump line, or a hook's -A/-I on `wg-quick up`), with the DROP/REJECT
+ * rules the chain held before the insertion point (at most 64, with their 0-based positions).
+ * `index` is the 0-based insertion point.
  */
 export interface IptInsertion {
   readonly rule: IptRuleFact;
-  readonly before: readonly IptRuleFact[];
+  readonly droppingBefore: readonly { readonly rule: IptRuleFact; readonly position: number }[];
   readonly index: number;
   /** The hook command, when the rule came from a hook. */
   readonly hook?: HookCommand;
-  /** True when every rule in `before` comes from the dump or from this interface's own hooks. */
+  /** True when every rule before the insertion point comes from the dump or this interface's own hooks. */
   readonly certain: boolean;
 }
 

@@ -82,8 +82,10 @@ export function buildWgAst(input: BuildInput): { ast: WgConfig; problems: Syntax
       sections.push({ header, kind: kindOf(header.name), items: [] });
       return;
     }
-    const section = sections[sections.length - 1];
-    current().push(entryOf(node!, comment, section?.kind === 'Interface'));
+    // wg-quick runs hooks only under a header it matches exactly (`[ Interface ]` goes to wg).
+    const h = sections[sections.length - 1]?.header;
+    const wgQuickInterface = h !== undefined && h.verbatim === null && !h.innerSpace && h.name.toLowerCase() === 'interface';
+    current().push(entryOf(node!, comment, wgQuickInterface));
   });
 
   const eol = /\r\n/.test(text.slice(0, text.indexOf('\n') + 1)) ? '\r\n' : '\n';

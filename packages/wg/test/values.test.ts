@@ -177,3 +177,11 @@ describe('typed values', () => {
     expect(e.valueRange.start).toBe(e.valueRange.end);
   });
 });
+
+describe('wg-quick reads hooks only under an exact [Interface] header', () => {
+  test('under `[ Interface ]` a hook line goes to wg, which cuts it at #', () => {
+    const e = parseWgConfig('[ Interface ]\nPostUp = echo a # b\n').ast.sections[0]!.entries[0]!;
+    expect(e.rawValue).toBe('echo a');
+    expect(e.comment?.text).toBe('# b');
+  });
+});

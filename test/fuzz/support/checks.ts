@@ -2,6 +2,7 @@
 // returns a failure description (so fast-check shrinks on it) or undefined.
 import type { Language } from '@wglint/core';
 import { parseShell } from '@wglint/shell';
+import { parseWgConfig, printWgConfig } from '@wglint/wg';
 import type { Case } from './generators.js';
 import { formatterFor, fullLineComments, HOST_PATH, lintTexts, PARSERS, parseResultProblem, squash } from './targets.js';
 
@@ -46,6 +47,25 @@ export function checkFormat(c: Case): string | undefined {
   return undefined;
 }
 
+/**
+ * `print(parse(x))` keeps what `format(x)` must keep, for the printers that are meant to (the wg
+ * printer; nft's and iptables' printers are canonical listings, like `nft list`, not formatters).
+ */
+export function checkPrint(c: Case): string | undefined {
+  if (c.language !== 'wg') return undefined;
+  let out: string;
+  try {
+    out = printWgConfig(parseWgConfig(c.text).ast);
+  } catch (e) {
+    return `printWgConfig(parseWgConfig(x).ast) threw: ${describe(e)}`;
+  }
+  const flat = squash(out);
+  for (const k of [...c.keep, ...fullLineComments(c.text, c.language).map(squash)]) {
+    if (!flat.includes(k)) return `printWgConfig(parseWgConfig(x).ast) lost ${JSON.stringify(k)}\n--- output:\n${out.slice(0, 2000)}`;
+  }
+  return undefined;
+}
+
 /** Linting a host holding the case is total and reports in-bounds diagnostics into known files. */
 export function checkLint(files: Readonly<Record<string, string>>): string | undefined {
   try {
@@ -64,11 +84,11 @@ export function checkLint(files: Readonly<Record<string, string>>): string | und
   }
 }
 
-/** Runs all in-process properties on one case (parse, format, lint alone and with a wg config). */
+/** Runs all in-process properties on one case (parse, format, print, lint with a wg config). */
 export function checkCase(c: Case): string | undefined {
   const host: Record<string, string> = { [HOST_PATH[c.language]]: c.text };
   if (c.language !== 'wg') host[HOST_PATH.wg] = WG_CONTEXT;
-  return checkParse(c) ?? checkFormat(c) ?? checkLint(host);
+  return checkParse(c) ?? checkFormat(c) ?? checkPrint(c) ?? checkLint(host);
 }
 
 /** A plain wg0.conf so cross-file rules run against whatever the case is. */

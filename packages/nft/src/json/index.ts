@@ -1,6 +1,7 @@
 // Reader for libnftables JSON (`nft -j list ruleset`) into the same AST as the text parser.
 import type { ParseResult } from '@wglint/core';
 import type { NftRuleset } from '../ast.js';
+import { type NftParseOptions, parseNft } from '../parse.js';
 import { JsonConverter } from './convert.js';
 import { parseJson } from './json-parse.js';
 
@@ -32,4 +33,12 @@ export function parseNftJson(text: string): ParseResult<NftRuleset> {
       problems: [{ range: { start: 0, end: Math.min(1, text.length) }, message: `internal nft JSON reader error: ${(e as Error).message}` }],
     };
   }
+}
+
+/**
+ * Parses an nft file of either form: JSON (first non-space character `{`, e.g. the output of
+ * `nft -j list ruleset`) with `parseNftJson`, anything else with the text parser.
+ */
+export function parseNftSource(text: string, options: NftParseOptions = {}): ParseResult<NftRuleset> {
+  return isNftJson(text) ? parseNftJson(text) : parseNft(text, options);
 }

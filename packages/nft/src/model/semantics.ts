@@ -55,17 +55,35 @@ export function reachingBaseChains(chain: NftChainSymbol): { base: NftChainSymbo
 export function findJumpCycles(model: NftModel): { edge: NftJumpEdge; cycle: NftChainSymbol[] }[] {
   const out: { edge: NftJumpEdge; cycle: NftChainSymbol[] }[] = [];
   const state = new Map<NftChainSymbol, 1 | 2>();
-  const visit = (c: NftChainSymbol, path: NftChainSymbol[]): void => {
-    state.set(c, 1);
-    for (const e of c.jumps) {
-      if (!e.to) continue;
-      const s = state.get(e.to);
-      if (s === 1) out.push({ edge: e, cycle: [...path.slice(path.indexOf(e.to)), c, e.to].filter((x, i, a) => i === 0 || x !== a[i - 1]) });
-      else if (s === undefined) visit(e.to, [...path, c]);
+  // Iterative DFS (rulesets may chain thousands of jumps); `path` is the current stack of chains.
+  for (const t of model.tables) {
+    for (const start of t.chains.values()) {
+      if (!start.base || state.has(start)) continue;
+      const path: NftChainSymbol[] = [start];
+      const next: number[] = [0];
+      state.set(start, 1);
+      while (path.length) {
+        const c = path[path.length - 1]!;
+        const i = next[next.length - 1]!;
+        if (i >= c.jumps.length) {
+          state.set(c, 2);
+          path.pop();
+          next.pop();
+          continue;
+        }
+        next[next.length - 1] = i + 1;
+        const e = c.jumps[i]!;
+        if (!e.to) continue;
+        const s = state.get(e.to);
+        if (s === 1) out.push({ edge: e, cycle: [...path.slice(path.indexOf(e.to)), e.to] });
+        else if (s === undefined) {
+          state.set(e.to, 1);
+          path.push(e.to);
+          next.push(0);
+        }
+      }
     }
-    state.set(c, 2);
-  };
-  for (const t of model.tables) for (const c of t.chains.values()) if (c.base && !state.has(c)) visit(c, []);
+  }
   return out;
 }
 

@@ -4,7 +4,7 @@
 import type { TextRange } from '@wglint/core';
 import type {
   NftChain, NftCommand, NftDefine, NftElementCommand, NftFamily, NftInclude, NftRule, NftRuleset, NftSet,
-  NftSetElement, NftStatement, NftTable,
+  NftSetElement, NftTable,
 } from '../ast.js';
 
 /** A parsed file handed to the model builder. `text` lets the model see chain-local `define`s. */
@@ -190,4 +190,4 @@ export interface NftModel {
   table(family: NftFamily, name: string): NftTableSymbol | undefined;
 }
 
-export type { NftStatement };
+

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LineIndex } from '@wglint/core';
 import { parseNft, type NftChain, type NftRule, type NftSet, type NftTable } from '../../src/index.js';
-import { isNftJson, parseNftJson } from '../../src/json/index.js';
+import { isNftJson, parseNftJson, parseNftSource } from '../../src/json/index.js';
 import { buildNftModel, type NftModel } from '../../src/model/index.js';
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -158,6 +158,14 @@ describe('parseNftJson: problems', () => {
     }
     expect(() => parseNftJson('['.repeat(100000))).not.toThrow();
     expect(parseNftJson('['.repeat(100000)).problems[0]!.message).toMatch(/nested deeper/);
+  });
+
+  it('parseNftSource picks the JSON reader or the text parser', () => {
+    expect(parseNftSource(read('hub.json')).ast.commands[0]!.type).toBe('NftTable');
+    expect(parseNftSource(read('hub.json')).ast.commands.every((c) => !('hasBlock' in c) || c.type !== 'NftTable' || !c.hasBlock)).toBe(true);
+    const text = parseNftSource(read('hub.txt'));
+    expect(text.problems).toEqual([]);
+    expect((text.ast.commands[0] as NftTable).hasBlock).toBe(true);
   });
 
   it('isNftJson: the first non-space character is `{`', () => {

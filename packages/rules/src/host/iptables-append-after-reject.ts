@@ -16,10 +16,10 @@ export default defineRule<HostModel>({
     for (const ins of model.iptables.insertions) {
       const rule = ins.rule;
       if (rule.origin.kind === 'default' || rule.origin.kind === 'wg-quick') continue;
-      const before = ins.before.slice(0, ins.index);
-      const catchAll = before.findIndex((r) => isDropping(r.facts) && iptCovers(r.facts, rule.facts));
-      if (catchAll < 0) continue;
-      const blocker = before[catchAll]!;
+      const hit = ins.droppingBefore.find((d) => d.position < ins.index && isDropping(d.rule.facts) && iptCovers(d.rule.facts, rule.facts));
+      if (!hit) continue;
+      const blocker = hit.rule;
+      const catchAll = hit.position;
       const cmd = rule.command;
       const chain = rule.chain;
       const position = catchAll + 1;

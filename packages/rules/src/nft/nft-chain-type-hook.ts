@@ -3,6 +3,8 @@ import type { HostModel } from '@wglint/host';
 import { CHAIN_TYPE_RULES, FAMILY_HOOKS } from '../../../nft/src/model/index.js';
 import { nftBefore, nftLoads, reporter } from './utils.js';
 
+const KNOWN_HOOKS = new Set(['prerouting', 'input', 'forward', 'output', 'postrouting', 'ingress', 'egress']);
+
 export default defineRule<HostModel>({
   meta: {
     id: 'nft-chain-type-hook',
@@ -23,6 +25,8 @@ export default defineRule<HostModel>({
             if (!h) continue;
             const type = h.chainType.text;
             const hook = h.hook.text;
+            // Unknown names (typos) are syntax errors, the parser's to report.
+            if (!KNOWN_HOOKS.has(hook) || !CHAIN_TYPE_RULES.has(type)) continue;
             const hooks = FAMILY_HOOKS.get(fam);
             const rule = CHAIN_TYPE_RULES.get(type);
             if (hooks && !hooks.has(hook)) {

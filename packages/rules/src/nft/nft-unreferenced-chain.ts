@@ -12,7 +12,8 @@ export default defineRule<HostModel>({
   },
   check(ctx) {
     const report = reporter(ctx);
-    const hooks = hookTexts(ctx.model).join('\n');
+    let hooks: string | undefined;
+    const hookText = (): string => (hooks ??= hookTexts(ctx.model).join('\n'));
     const used = new Set<string>();
     const candidates = new Map<string, { file: string; range: { start: number; end: number }; name: string; table: string }>();
     const loads = nftLoads(ctx.model.files);
@@ -30,7 +31,7 @@ export default defineRule<HostModel>({
           const referenced =
             c.jumpedFrom.length > 0 || t.open || dynamic || m.incomplete || load.hasProblems || !load.standalone ||
             refs.has(`${t.family} ${t.name} ${c.name}`) ||
-            new RegExp(`\\b(jump|goto)\\s+${esc}(?![A-Za-z0-9_./-])`).test(hooks);
+            new RegExp(`\\b(jump|goto)\\s+${esc}(?![A-Za-z0-9_./-])`).test(hookText());
           if (referenced) used.add(key);
           else candidates.set(key, { file: c.nameLocation.file, range: c.nameLocation.range, name: c.name, table: `${t.family} ${t.name}` });
         }

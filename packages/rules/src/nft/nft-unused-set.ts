@@ -12,7 +12,8 @@ export default defineRule<HostModel>({
   },
   check(ctx) {
     const report = reporter(ctx);
-    const hooks = hookTexts(ctx.model).join('\n');
+    let hooks: string | undefined;
+    const hookText = (): string => (hooks ??= hookTexts(ctx.model).join('\n'));
     const used = new Set<string>();
     const candidates = new Map<string, { file: string; range: { start: number; end: number }; kind: string; name: string; table: string }>();
     const loads = nftLoads(ctx.model.files);
@@ -26,7 +27,7 @@ export default defineRule<HostModel>({
           const referenced =
             s.references.length > 0 || t.open || m.incomplete || load.hasProblems || !load.standalone || s.removedBy !== null ||
             refs.has(`${t.family} ${t.name} ${s.name}`) ||
-            new RegExp(`@${s.name.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')}(?![A-Za-z0-9_./-])`).test(hooks);
+            new RegExp(`@${s.name.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')}(?![A-Za-z0-9_./-])`).test(hookText());
           if (referenced) used.add(key);
           else candidates.set(key, { file: s.file, range: s.node.name.range, kind: s.kind, name: s.name, table: `${t.family} ${t.name}` });
         }

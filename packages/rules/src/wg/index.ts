@@ -10,6 +10,7 @@ import wgEndpointRoutedIntoTunnel from './wg-endpoint-routed-into-tunnel.js';
 import wgEndpointUnbracketedIpv6 from './wg-endpoint-unbracketed-ipv6.js';
 import wgFwmarkFormat from './wg-fwmark-format.js';
 import wgHeaderInnerSpace from './wg-header-inner-space.js';
+import wgHookHashTruncated from './wg-hook-hash-truncated.js';
 import wgInterfaceMissingPrivateKey from './wg-interface-missing-private-key.js';
 import wgInterfaceName from './wg-interface-name.js';
 import wgInterfaceNameDotSysctl from './wg-interface-name-dot-sysctl.js';
@@ -41,6 +42,7 @@ export const rules: readonly HostRule[] = [
   wgEndpointUnbracketedIpv6,
   wgFwmarkFormat,
   wgHeaderInnerSpace,
+  wgHookHashTruncated,
   wgInterfaceMissingPrivateKey,
   wgInterfaceName,
   wgInterfaceNameDotSysctl,

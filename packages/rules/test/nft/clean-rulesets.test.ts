@@ -11,6 +11,11 @@ describe('nft rules on realistic rulesets', () => {
   it.each(cases)('%s: no nft rule fires', (_name, text) => {
     for (const r of rules) expect(run(r.meta.id, { [NFT]: text }), r.meta.id).toEqual([]);
   });
+  it('a suppression comment silences an nft rule on the next line', () => {
+    const text = 'table inet f {\n  chain c {\n    type filter hook input priority 0;\n    accept\n    # wglint-disable-next-line nft-unreachable-rule -- kept for documentation\n    udp dport 51820 accept\n  }\n}\n';
+    expect(run('nft-unreachable-rule', { [NFT]: text })).toEqual([]);
+    expect(run('unused-suppression', { [NFT]: text })).toEqual([]);
+  });
   it('the rules are registered sorted by id with unique ids', () => {
     const ids = rules.map((r) => r.meta.id);
     expect([...ids].sort()).toEqual(ids);

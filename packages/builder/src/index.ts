@@ -1,0 +1,51 @@
+// @wglint/builder: typed builders that emit wg-quick, nftables, iptables and sysctl text the
+// real tools accept. Inputs are checked when built; errors are `BuilderError`s.
+export { BuilderError, type BuilderErrorCode } from './errors.js';
+export { wgConfig, hookPair, pairedHooks, type HookPair, type WgConfigSpec, type WgInterfaceSpec, type WgPeerSpec } from './wg.js';
+export {
+  nft,
+  nftRuleset,
+  match,
+  verdict,
+  stmt,
+  ref,
+  NftTableBuilder,
+  NftChainBuilder,
+  type NftFamily,
+  type NftPort,
+  type NftPortRange,
+  type NftHook,
+  type NftChainType,
+  type NftPriorityName,
+  type NftBaseChainSpec,
+  type NftSetType,
+  type NftMapDataType,
+  type NftSetFlag,
+  type NftL4Proto,
+  type NftCtState,
+  type NftElement,
+  type NftMapValue,
+  type NftSetSpec,
+  type NftMapSpec,
+  type NftSetRef,
+  type NftMatch,
+  type NftStatement,
+  type NftVerdict,
+  type NftComment,
+  type NftRulePart,
+} from './nft.js';
+export {
+  ipt,
+  iptablesSave,
+  IptRuleBuilder,
+  IPT_BUILTIN_CHAINS,
+  type IptFamily,
+  type IptPort,
+  type IptPortRange,
+  type IptTable,
+  type IptProtocol,
+  type IptCtState,
+  type IptRuleTarget,
+  type IptSaveOptions,
+} from './iptables.js';
+export { sysctlFile, type SysctlValue } from './sysctl.js';
