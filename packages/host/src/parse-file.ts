@@ -1,6 +1,6 @@
 import type { SourceFile } from '@wglint/core';
 import { parseIptablesSave } from '@wglint/iptables';
-import { parseNft } from '@wglint/nft';
+import { parseNftSource } from '@wglint/nft';
 import { parseSysctl } from '@wglint/sysctl';
 import { interfaceNameFromPath, parseWgConfig } from '@wglint/wg';
 import { iptParseTimeIssues } from './adapters.js';
@@ -15,7 +15,8 @@ export function parseSourceFile(file: SourceFile, lint = true): ParsedFile {
       return { language: 'wg', file, lint, ast: r.ast, problems: r.problems };
     }
     case 'nft': {
-      const r = parseNft(file.text);
+      // `nft -j list ruleset` output (JSON) and nft text both read into the same AST.
+      const r = parseNftSource(file.text);
       return { language: 'nft', file, lint, ast: r.ast, problems: r.problems };
     }
     case 'iptables-save': {

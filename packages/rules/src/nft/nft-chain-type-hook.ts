@@ -1,6 +1,6 @@
 import { defineRule } from '@wglint/core';
 import type { HostModel } from '@wglint/host';
-import { CHAIN_TYPE_RULES, FAMILY_HOOKS } from '../../../nft/src/model/index.js';
+import { CHAIN_TYPE_RULES, FAMILY_HOOKS } from '@wglint/nft';
 import { nftBefore, nftLoads, reporter } from './utils.js';
 
 const KNOWN_HOOKS = new Set(['prerouting', 'input', 'forward', 'output', 'postrouting', 'ingress', 'egress']);

@@ -1,6 +1,6 @@
 import { defineRule } from '@wglint/core';
 import type { HostModel } from '@wglint/host';
-import type { NftChainSymbol } from '../../../nft/src/model/index.js';
+import type { NftChainSymbol } from '@wglint/nft';
 import { lineOf, nftLoads, reporter } from './utils.js';
 
 /** Whether two families' base chains register on the same netfilter hook (inet covers ip and ip6). */

@@ -1,6 +1,6 @@
 import { defineRule } from '@wglint/core';
 import type { HostModel } from '@wglint/host';
-import { findJumpCycles } from '../../../nft/src/model/index.js';
+import { findJumpCycles } from '@wglint/nft';
 import { nftLoads, reporter } from './utils.js';
 
 export default defineRule<HostModel>({

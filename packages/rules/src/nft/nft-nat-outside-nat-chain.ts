@@ -1,7 +1,7 @@
 import { defineRule } from '@wglint/core';
 import type { HostModel } from '@wglint/host';
 import type { NftStatement } from '@wglint/nft';
-import { NAT_HOOKS, reachingBaseChains } from '../../../nft/src/model/index.js';
+import { NAT_HOOKS, reachingBaseChains } from '@wglint/nft';
 import { nftLoads, reporter } from './utils.js';
 
 const WHERE: Record<string, string> = {

@@ -1,7 +1,7 @@
 import { defineRule } from '@wglint/core';
 import type { HostModel } from '@wglint/host';
 import type { NftRule } from '@wglint/nft';
-import { isMatchStatement } from '../../../nft/src/model/index.js';
+import { isMatchStatement } from '@wglint/nft';
 import { lineOf, nftLoads, reporter, textOf } from './utils.js';
 
 /** The verdict that ends a rule matching every packet, or null. */

@@ -3,7 +3,7 @@
 import { LineIndex, type Report, type RuleContext } from '@wglint/core';
 import type { HostModel, ParsedFile } from '@wglint/host';
 import type { NftInclude, NftRule, NftRuleset } from '@wglint/nft';
-import { buildNftModel, type NftModel, type NftSource } from '../../../nft/src/model/index.js';
+import { buildNftModel, type NftModel, type NftSource } from '@wglint/nft';
 
 /** A parsed nft file of the host. */
 export type NftFile = ParsedFile & { readonly language: 'nft' };

@@ -7,7 +7,7 @@ import { runRules } from '@wglint/engine';
 import { buildHostModel } from '@wglint/host';
 import { parseNft } from '@wglint/nft';
 import { describe, expect, it } from 'vitest';
-import { parseNftJson } from '../../../nft/src/json/index.js';
+import { parseNftJson } from '@wglint/nft';
 import { rules } from '../../src/nft/index.js';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../nft/test/json/fixtures');
