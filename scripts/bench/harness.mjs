@@ -5,7 +5,7 @@
 //
 // Files are grouped into hosts by the part of their path before `etc/` (CONTRACT.md), each host is
 // parsed (`parseSourceFile`), modelled (`buildHostModel`) and linted (`runRules` with every rule).
-// Prints one JSON line: times in ms (best and median over iterations), counts, and peak RSS.
+// Prints one JSON line: wall and CPU times in ms (best over iterations), counts, and peak RSS.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { detectLanguage, runRules } from '@wglint/engine';
@@ -35,19 +35,28 @@ for (const path of paths) {
 
 const parseTimes = [];
 const lintTimes = [];
+const parseCpu = [];
+const lintCpu = [];
+const cpuMs = (c) => (c.user + c.system) / 1000;
 let problems = 0;
 let diagnostics = 0;
 for (let it = 0; it < iterations; it++) {
   let parseMs = 0;
   let lintMs = 0;
+  let parseC = 0;
+  let lintC = 0;
   problems = 0;
   diagnostics = 0;
   for (const [root, files] of hosts) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const parsed = files.map((f) => parseSourceFile(f));
     const t1 = performance.now();
+    parseC += cpuMs(process.cpuUsage(c0));
+    const c1 = process.cpuUsage();
     const diags = runRules(buildHostModel(root, parsed), allRules);
     const t2 = performance.now();
+    lintC += cpuMs(process.cpuUsage(c1));
     parseMs += t1 - t0;
     lintMs += t2 - t1;
     problems += parsed.reduce((n, p) => n + p.problems.length, 0);
@@ -55,6 +64,8 @@ for (let it = 0; it < iterations; it++) {
   }
   parseTimes.push(parseMs);
   lintTimes.push(lintMs);
+  parseCpu.push(parseC);
+  lintCpu.push(lintC);
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -70,6 +81,9 @@ process.stdout.write(
     totalMs: Math.min(...totals),
     totalMedianMs: median(totals),
     firstMs: totals[0],
+    parseCpuMs: Math.min(...parseCpu),
+    lintCpuMs: Math.min(...lintCpu),
+    totalCpuMs: Math.min(...parseCpu.map((p, i) => p + lintCpu[i])),
     problems,
     diagnostics,
     maxRssKB: process.resourceUsage().maxRSS,

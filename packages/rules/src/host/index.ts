@@ -9,6 +9,7 @@ import firewallRpfWithMarkRouting from './firewall-rpf-with-mark-routing.js';
 import forwardPolicyAccept from './forward-policy-accept.js';
 import forwardingDisabled from './forwarding-disabled.js';
 import forwardingSetInHook from './forwarding-set-in-hook.js';
+import fwmarkSubstitutionOff from './fwmark-substitution-off.js';
 import hookGlobalFlush from './hook-global-flush.js';
 import hookHardcodedInterfaceName from './hook-hardcoded-interface-name.js';
 import hookMissingTeardown from './hook-missing-teardown.js';
@@ -31,6 +32,7 @@ import multipleFullTunnels from './multiple-full-tunnels.js';
 import postdownNeedsInterface from './postdown-needs-interface.js';
 import predownCanFail from './predown-can-fail.js';
 import preupBeforeLink from './preup-before-link.js';
+import preupWgSetWiped from './preup-wg-set-wiped.js';
 import rateLimitWithoutDrop from './rate-limit-without-drop.js';
 import rpFilterStrictWithMarkRouting from './rp-filter-strict-with-mark-routing.js';
 import tableWithoutIpRule from './table-without-ip-rule.js';
@@ -48,6 +50,7 @@ export const rules: readonly HostRule[] = [
   forwardPolicyAccept,
   forwardingDisabled,
   forwardingSetInHook,
+  fwmarkSubstitutionOff,
   hookGlobalFlush,
   hookHardcodedInterfaceName,
   hookMissingTeardown,
@@ -70,6 +73,7 @@ export const rules: readonly HostRule[] = [
   postdownNeedsInterface,
   predownCanFail,
   preupBeforeLink,
+  preupWgSetWiped,
   rateLimitWithoutDrop,
   rpFilterStrictWithMarkRouting,
   tableWithoutIpRule,

@@ -19,7 +19,7 @@ describe(ID, () => {
       ['ip link of the interface', 'PostUp = ip link set %i mtu 1400'],
       ['a down script may undo anything', 'PostUp = iptables -A FORWARD -i %i -j ACCEPT\nPostDown = /etc/wireguard/down.sh'],
       ['flush of the chain', 'PostUp = iptables -N WG; iptables -A WG -j ACCEPT\nPostDown = iptables -F WG; iptables -X WG'],
-      ['own nft table deleted', "PostUp = nft add table inet wg0fw; nft 'add chain inet wg0fw fwd { type filter hook forward priority 0; }'\nPostDown = nft delete table inet wg0fw"],
+      ['own nft table deleted', "PostUp = nft add table inet wg0fw; nft 'add chain inet wg0fw fw0 { type filter hook forward priority 0; }'\nPostDown = nft delete table inet wg0fw"],
       ['global sysctl restored', 'PostUp = sysctl -w net.ipv4.conf.all.rp_filter=2\nPostDown = sysctl -w net.ipv4.conf.all.rp_filter=1'],
       ['ip6tables pair', 'PostUp = ip6tables -A FORWARD -i %i -j ACCEPT\nPostDown = ip6tables -D FORWARD -i %i -j ACCEPT'],
     ])('%s', (_name, hooks) => {
@@ -94,6 +94,20 @@ describe(ID, () => {
       const [d] = run(ID, files);
       expect(d?.message).toContain('net.ipv4.conf.all.src_valid_mark=1');
       expect(d?.fix).toBeUndefined();
+    });
+
+    it('nft add table, fixed with nft delete table', () => {
+      const files = { [CONF]: wg("PostUp = nft add table inet wg0fw; nft 'add chain inet wg0fw fw0 { type filter hook forward priority 0; }'") };
+      const ds = run(ID, files);
+      expect(ds.map((d) => at(files, d))).toEqual(['nft add table inet wg0fw', "nft 'add chain inet wg0fw fw0 { type filter hook forward priority 0; }'"]);
+      const out = fixed(files, ds[0]!);
+      expect(out).toContain('\nPostDown = nft delete table inet wg0fw\n');
+      expect(run(ID, { [CONF]: out })).toEqual([]);
+    });
+
+    it('a refused PostDown does not undo anything', () => {
+      const files = { [CONF]: wg('PostUp = nft add rule inet filter forward iifname %i accept\nPostDown = nft delete rule inet filter forward iifname %i accept') };
+      expect(run(ID, files).map((d) => at(files, d))).toEqual(['nft add rule inet filter forward iifname %i accept']);
     });
 
     it('keeps CRLF line endings in the fix', () => {
