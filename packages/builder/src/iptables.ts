@@ -113,6 +113,7 @@ export class IptRuleBuilder {
   #addr(flag: 's' | 'd', cidr: string, not: boolean | undefined): IptRuleBuilder {
     const path = flag === 's' ? 'source' : 'destination';
     const c = checkCidr(cidr, path, { hostBits: 'refuse', family: this.#s.family === 'ipv4' ? 4 : 6 });
+    if (c.prefix === 0) fail('invalid-cidr', path, `\`${cidr}\` matches every address (iptables drops it, or with ! never matches); omit -${flag}`);
     const text = c.prefix === null ? `${c.address}/${c.family === 4 ? 32 : 128}` : cidr;
     return this.#param(flag, text, not, path);
   }
@@ -166,6 +167,12 @@ export class IptRuleBuilder {
       if (m.options.some((o) => o.includes(opt!))) fail('duplicate', path, `${opt} is already set`);
       matches[at] = { name, options: [...m.options, option] };
     } else matches.push({ name, options: [option] });
+    // iptables-save prints tcp/udp options in a fixed order, whatever order they were given in
+    const i = matches.findIndex((m) => m.name === name);
+    if (name === 'tcp' || name === 'udp' || name === 'sctp') {
+      const rank = (o: readonly string[]): number => ['--sport', '--dport', '--tcp-flags'].indexOf(o.find((w) => w.startsWith('--'))!);
+      matches[i] = { name, options: [...matches[i]!.options].sort((a, b) => rank(a) - rank(b)) };
+    }
     return this.#with({ matches });
   }
 

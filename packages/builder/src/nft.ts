@@ -299,7 +299,7 @@ function natTarget(kind: 'snat' | 'dnat', o: { to: string; port?: NftPort }): Nf
   let port = '';
   if (o.port !== undefined) port = `:${portItem(o.port, `${path}.port`)}`;
   const addr = c.family === 6 && port ? `[${c.address}]` : c.address;
-  return s(`${kind} {FAMILY}to ${addr}${port}`, { terminal: true, nat: { kind, family: c.family, hasPort: port !== '' } });
+  return s(`${kind} to ${addr}${port}`, { terminal: true, nat: { kind, family: c.family, hasPort: port !== '' } });
 }
 
 /** Non-verdict statements. */
@@ -562,6 +562,8 @@ function checkRule(chain: NftChainBuilder, parts: readonly NftRulePart[], path: 
   let seenStatement = false;
   const l4 = new Set<string>();
   let comments = 0;
+  const families = new Map<4 | 6, string>();
+  let l4Text: string | null = null;
   parts.forEach((p, i) => {
     if (typeof p !== 'object' || p === null || !('kind' in p)) fail('invalid-value', `${path} part ${i + 1}`, 'expected match.*, stmt.* or verdict.*');
     if (p.kind === 'comment') {
@@ -572,6 +574,11 @@ function checkRule(chain: NftChainBuilder, parts: readonly NftRulePart[], path: 
       fail('statement-order', `${path} part ${i + 1}`, `\`${p.text}\` follows the terminal statement \`${(parts[terminalAt] as NftStatement).text}\` (nft: Statement after terminal statement has no effect)`);
     }
     const fam = p.family ?? (p.kind === 'statement' ? p.nat?.family : undefined);
+    if (fam !== undefined) {
+      const other = families.get(fam === 4 ? 6 : 4);
+      if (other !== undefined) fail('family', `${path} part ${i + 1}`, `\`${p.text}\` is IPv${fam} but \`${other}\` is IPv${fam === 4 ? 6 : 4} (nft: conflicting protocols); write two rules`);
+      families.set(fam, p.text);
+    }
     if (p.kind === 'match') {
       if (seenStatement) fail('statement-order', `${path} part ${i + 1}`, 'put matches before statements');
       if (fam === 6 && family === 'ip') fail('family', `${path} part ${i + 1}`, `\`${p.text}\` is IPv6 but the table family is ip`);
@@ -583,8 +590,17 @@ function checkRule(chain: NftChainBuilder, parts: readonly NftRulePart[], path: 
       if (spec && p.iface === 'in' && (spec.hook === 'output' || spec.hook === 'egress')) {
         fail('interface-direction', `${path} part ${i + 1}`, `\`${p.text}\`: there is no input interface in the ${spec.hook} hook`);
       }
-      for (const x of p.l4 ?? []) l4.add(x);
-      if (p.l4 && p.l4.length > 1) l4.add('*many');
+      if (p.l4) {
+        // nft keeps one transport protocol per rule: `meta l4proto { tcp, udp } tcp dport 22`
+        // or `tcp dport 22 udp sport 53` are "conflicting protocols"
+        const prev = l4Text;
+        const cur = p.l4.join(',');
+        if (prev !== null && (prev !== cur || p.l4.length > 1)) {
+          fail('needs-protocol', `${path} part ${i + 1}`, `\`${p.text}\` conflicts with the earlier transport protocol match (${prev}) (nft: conflicting protocols); use one protocol per rule`);
+        }
+        l4Text = cur;
+        for (const x of p.l4) l4.add(x);
+      }
       return;
     }
     seenStatement = true;
@@ -702,7 +718,6 @@ export class NftTableBuilder {
       if (!target) fail('invalid-name', path, `\`${v.text}\`: no chain \`${v.jump}\` in table ${this.family} ${this.name}`);
       if (target.spec) fail('invalid-name', path, `\`${v.text}\`: chain \`${v.jump}\` is a base chain; only regular chains can be jumped to`);
       edges.get(from.name)!.push(target.name);
-      checkJumpContext(from, target, path);
     };
     for (const c of this.#chains) edges.set(c.name, []);
     for (const c of this.#chains) {
@@ -734,6 +749,19 @@ export class NftTableBuilder {
       state.set(n, 2);
     };
     for (const c of this.#chains) visit(c.name, []);
+    // what regular chains contain must work on every hook that reaches them
+    for (const base of this.#chains) {
+      if (!base.spec) continue;
+      const seen = new Set<string>();
+      const stack = [...(edges.get(base.name) ?? [])];
+      while (stack.length) {
+        const n = stack.pop()!;
+        if (seen.has(n)) continue;
+        seen.add(n);
+        stack.push(...(edges.get(n) ?? []));
+        checkJumpContext(base, chains.get(n)!, `chain ${n}`);
+      }
+    }
   }
 }
 
@@ -746,6 +774,9 @@ function checkJumpContext(from: NftChainBuilder, target: NftChainBuilder, path: 
       if (p.kind === 'statement' && p.nat) {
         const ok = base.type === 'nat' && (p.nat.kind === 'snat' ? ['postrouting', 'input'] : p.nat.kind === 'masquerade' ? ['postrouting'] : ['prerouting', 'output']).includes(base.hook);
         if (!ok) fail('chain-type', path, `chain ${target.name} uses ${p.nat.kind}, which does not work when reached from ${base.type} ${base.hook} chain ${from.name}`);
+      }
+      if (p.kind === 'statement' && p.reject && !['input', 'forward', 'output'].includes(base.hook)) {
+        fail('target-hook', path, `chain ${target.name} uses reject, which does not work when reached from the ${base.hook} hook`);
       }
       if (p.kind === 'match' && p.iface === 'out' && ['prerouting', 'input', 'ingress'].includes(base.hook)) {
         fail('interface-direction', path, `chain ${target.name} matches \`${p.text}\` but is reached from the ${base.hook} hook`);
@@ -791,10 +822,9 @@ function printRule(c: NftChainBuilder, parts: readonly NftRulePart[]): string {
   let comment = '';
   for (const p of parts) {
     if (p.kind === 'comment') comment = `comment "${p.text}"`;
-    else if (p.kind === 'statement' && p.nat && p.text.includes('{FAMILY}')) {
+    else if (p.kind === 'statement' && p.nat?.family !== undefined && c.table.family === 'inet') {
       // inet tables need the address family spelled out (`snat ip to …`)
-      const fam = c.table.family === 'inet' ? (p.nat.family === 6 ? 'ip6 ' : 'ip ') : '';
-      words.push(p.text.replace('{FAMILY}', fam));
+      words.push(p.text.replace(/^(snat|dnat) /, `$1 ${p.nat.family === 6 ? 'ip6' : 'ip'} `));
     } else words.push(p.text);
   }
   if (comment) words.push(comment);

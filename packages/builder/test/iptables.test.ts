@@ -129,6 +129,7 @@ describe('iptables builder refuses what iptables or the kernel refuse', () => {
     ['port 70000', () => f('INPUT').protocol('udp').dport(70000), 'invalid-port', /0 to 65535/],
     ['IPv6 source in iptables', () => f('INPUT').source('fd00::/8'), 'family', /IPv6 value/],
     ['icmp in ip6tables', () => ipt.rule({ table: 'filter', chain: 'INPUT', family: 'ipv6' }).protocol('icmp'), 'family', /ipv6-icmp/],
+    ['-s 0.0.0.0/0', () => f('INPUT').source('0.0.0.0/0'), 'invalid-cidr', /matches every address/],
     ['host bits in -s', () => f('INPUT').source('10.0.0.1/8'), 'invalid-cidr', /write `10.0.0.0\/8`/],
     ['multiport over 15', () => f('INPUT').protocol('tcp').dports(Array.from({ length: 16 }, (_, i) => i + 1)), 'invalid-port', /at most 15/],
     ['interface name too long', () => f('INPUT').inInterface('wireguard-tunnel0'), 'invalid-name', /1-15 characters/],

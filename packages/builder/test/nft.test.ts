@@ -143,5 +143,16 @@ describe('nft builder refuses what nft refuses', () => {
     natFromFilter.chain('masq').rule(stmt.masquerade());
     natFromFilter.chain('post', { type: 'filter', hook: 'postrouting', priority: 0 }).rule(verdict.jump('masq'));
     expect(thrown(() => natFromFilter.print()).message).toMatch(/uses masquerade, which does not work when reached from filter postrouting/);
+
+    const nested = base();
+    nested.chain('c2').rule(match.oifname('eth0'), verdict.accept());
+    nested.chain('c1').rule(verdict.jump('c2'));
+    nested.chain('in', { type: 'filter', hook: 'input', priority: 0 }).rule(verdict.jump('c1'));
+    expect(thrown(() => nested.print()).message).toMatch(/chain c2 matches `oifname "eth0"` but is reached from the input hook/);
+
+    const rejectPre = base();
+    rejectPre.chain('r').rule(stmt.reject());
+    rejectPre.chain('pre', { type: 'filter', hook: 'prerouting', priority: 0 }).rule(verdict.goto('r'));
+    expect(thrown(() => rejectPre.print()).code).toBe('target-hook');
   });
 });

@@ -4,16 +4,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  BuilderError, type IptCtState, type IptRuleBuilder, type NftBaseChainSpec, type NftFamily, type NftRulePart, type WgPeerSpec, ipt, iptablesSave, match, nft, stmt, verdict, wgConfig,
+  BuilderError, type IptCtState, type IptRuleBuilder, type NftBaseChainSpec, type NftFamily, type NftRulePart, type WgPeerSpec, ipt, iptablesSave, match, nft, ref, stmt, verdict, wgConfig,
 } from '../src/index.js';
-import { expectNftClean, expectSaveClean, expectWgAccepted, expectWgClean, iptRestoreAndSave, nftCheck, realToolMissing } from './support.js';
+import { announceSkip, expectNftClean, expectSaveClean, expectWgAccepted, expectWgClean, iptRestoreAndSave, nftCheck, realToolMissing } from './support.js';
 
-const SEED = 20261121;
-const RUNS = 30;
+// Fixed by default; BUILDER_SEED / BUILDER_RUNS explore further when hunting bugs locally.
+const SEED = Number(process.env['BUILDER_SEED'] ?? 20261121);
+const RUNS = Number(process.env['BUILDER_RUNS'] ?? 30);
 const nftMissing = realToolMissing('nft');
 const iptMissing = realToolMissing('iptables-restore');
 const wgMissing = realToolMissing('wg');
-// The real-tool part of each property is skipped loudly (see real-tools.test.ts) when unavailable.
+announceSkip('real-tool half of the property tests (nft -c)', nftMissing);
+announceSkip('real-tool half of the property tests (iptables-restore + iptables-save)', iptMissing);
+announceSkip('real-tool half of the property tests (wg setconf)', wgMissing);
 
 const key = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString('base64'));
 const v4 = fc.tuple(fc.integer({ min: 1, max: 223 }), fc.nat(255), fc.nat(255), fc.nat(255)).map((o) => o.join('.'));
@@ -24,6 +27,8 @@ const v4net = fc.tuple(fc.nat(0xffffffff), fc.integer({ min: 0, max: 32 })).map(
 const v6net = fc.tuple(fc.array(fc.integer({ min: 1, max: 0xffff }), { minLength: 1, maxLength: 7 })).map(([groups]) => `${groups.map((g) => g.toString(16)).join(':')}::/${groups.length * 16}`);
 const v6addr = fc.array(fc.nat(0xffff), { minLength: 8, maxLength: 8 }).map((g) => g.map((x) => x.toString(16)).join(':'));
 const port = fc.integer({ min: 1, max: 65535 });
+/** Present one time in four, so random rules are usually coherent. */
+const rarely = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.oneof({ arbitrary: fc.constant(null), weight: 3 }, { arbitrary: a, weight: 1 });
 
 describe('property: wgConfig', () => {
   const peer: fc.Arbitrary<WgPeerSpec> = fc.record(
@@ -34,7 +39,8 @@ describe('property: wgConfig', () => {
       endpoint: fc.oneof(
         fc.record({ host: v4, port }),
         fc.record({ host: v6addr, port }),
-        fc.tuple(fc.constantFrom('vpn', 'a.example', 'wg-1.example.org'), port).map(([h, p]) => `${h}:${p}`),
+        // a host name wg can resolve without a network (the real-tool check runs offline)
+        port.map((p) => `localhost:${p}`),
       ),
       persistentKeepalive: fc.oneof(fc.nat(65535), fc.constant('off' as const)),
     },
@@ -65,8 +71,70 @@ describe('property: wgConfig', () => {
         expectWgClean(text);
         if (wgMissing === null) expectWgAccepted(text);
       }),
-      { seed: SEED, numRuns: RUNS },
+      { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
+  });
+});
+
+describe('property: secrets stay out of errors', () => {
+  it('a malformed private or preshared key is never echoed', () => {
+    const secretish = fc.oneof(fc.string({ minLength: 8, maxLength: 60 }), key.map((k) => `${k.slice(0, 42)}${k[43]}`), key.map((k) => `${k}A`), key.map((k) => k.replace(/[A-Za-z]/, '-')));
+    fc.assert(
+      fc.property(secretish, key, (bad, good) => {
+        for (const spec of [{ interface: { privateKey: bad } }, { interface: { privateKey: good }, peers: [{ publicKey: good === bad ? bad : good, presharedKey: bad }] }]) {
+          try {
+            wgConfig(spec);
+          } catch (e) {
+            expect(e).toBeInstanceOf(BuilderError);
+            const msg = (e as Error).message;
+            expect(msg).not.toContain(bad);
+            expect(msg).not.toContain(bad.slice(0, 8));
+            expect(msg).not.toContain(good);
+          }
+        }
+      }),
+      { seed: SEED, numRuns: RUNS * 3 },
+    );
+  });
+});
+
+describe('property: nft sets', () => {
+  it('random typed sets either throw BuilderError or print text nft and wglint accept', () => {
+    let built = 0;
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.array(v4net, { maxLength: 5 }),
+        fc.array(fc.oneof(port, fc.tuple(port, port).map(([a, b]) => ({ from: Math.min(a, b), to: Math.max(a, b) }))), { maxLength: 5 }),
+        fc.array(fc.nat(0xffffffff), { maxLength: 4 }),
+        (interval, nets, ports, marks) => {
+          const flags = interval ? (['interval'] as const) : [];
+          let t;
+          try {
+            t = nft
+              .table('inet', 'sets')
+              .set('nets', { type: 'ipv4_addr', flags, elements: nets })
+              .set('ports', { type: 'inet_service', flags, elements: ports })
+              .set('marks', { type: 'mark', elements: marks })
+              .map('fwd', { type: 'inet_service', dataType: 'ipv4_addr', elements: ports.filter((p): p is number => typeof p === 'number').map((p, i) => [p, `10.0.0.${i + 1}`] as const) });
+          } catch (e) {
+            if (!(e instanceof BuilderError)) throw e;
+            return;
+          }
+          t.chain('c', { type: 'filter', hook: 'forward', priority: 0 }).rule(match.ip.daddr(ref('nets')), match.tcp.dport(ref('ports')), match.meta.mark(ref('marks')), verdict.accept());
+          const text = t.print();
+          built++;
+          expect(expectNftClean(text)).toBe(text);
+          if (nftMissing === null) {
+            const r = nftCheck(text);
+            expect(r.stderr, text).toBe('');
+            expect(r.status).toBe(0);
+          }
+        },
+      ),
+      { seed: SEED, numRuns: RUNS, endOnFailure: true },
+    );
+    expect(built).toBeGreaterThan(RUNS / 3);
   });
 });
 
@@ -104,7 +172,7 @@ const chainSpec: fc.Arbitrary<NftBaseChainSpec | undefined> = fc.option(
   }),
   { nil: undefined },
 );
-const nftRule = fc.tuple(fc.array(nftMatch, { maxLength: 3 }), fc.array(nftStmt, { maxLength: 2 }), fc.option(nftFinal));
+const nftRule = fc.tuple(fc.array(nftMatch, { maxLength: 2 }), fc.array(nftStmt, { maxLength: 2 }), fc.option(nftFinal));
 
 describe('property: nft builder', () => {
   it('random inputs either throw BuilderError or print text nft and wglint accept', () => {
@@ -140,11 +208,11 @@ describe('property: nft builder', () => {
           expect(r.status).toBe(0);
         }
       }),
-      { seed: SEED, numRuns: RUNS },
+      { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
     // the generator must mostly produce usable input, or the property proves little
     expect(built).toBe(RUNS);
-    expect(rules).toBeGreaterThan(RUNS);
+    expect(rules).toBeGreaterThan(RUNS / 2);
   });
 });
 
@@ -156,16 +224,16 @@ const TABLE_CHAINS = [
   ['mangle', 'PREROUTING'], ['mangle', 'OUTPUT'], ['raw', 'PREROUTING'],
 ] as const;
 const iptSteps: fc.Arbitrary<IptStep[]> = fc.tuple(
-  fc.option(v4net.map((n): IptStep => (r) => r.source(n))),
-  fc.option(v4net.map((n): IptStep => (r) => r.destination(n, { not: true }))),
-  fc.option(fc.constantFrom('wg0', 'wg+', 'eth0').map((n): IptStep => (r) => r.inInterface(n))),
-  fc.option(fc.constantFrom('eth0', 'wg1').map((n): IptStep => (r) => r.outInterface(n))),
+  rarely(v4net.map((n): IptStep => (r) => r.source(n))),
+  rarely(v4net.map((n): IptStep => (r) => r.destination(n, { not: true }))),
+  rarely(fc.constantFrom('wg0', 'wg+', 'eth0').map((n): IptStep => (r) => r.inInterface(n))),
+  rarely(fc.constantFrom('eth0', 'wg1').map((n): IptStep => (r) => r.outInterface(n))),
   fc.option(fc.constantFrom('tcp' as const, 'udp' as const, 'icmp' as const).map((p): IptStep => (r) => r.protocol(p))),
-  fc.option(port.map((p): IptStep => (r) => r.dport(p))),
-  fc.option(fc.tuple(port, port).map(([a, b]): IptStep => (r) => r.sport({ from: Math.min(a, b), to: Math.max(a, b) + 1 > 65535 ? 65535 : Math.max(a, b) + 1 }))),
-  fc.option(fc.subarray<IptCtState>(['NEW', 'ESTABLISHED', 'RELATED', 'INVALID'], { minLength: 1 }).map((s): IptStep => (r) => r.ctstate(s))),
-  fc.option(fc.nat(0xffffffff).map((m): IptStep => (r) => r.mark(m))),
-  fc.option(fc.constantFrom('wg', 'wireguard peer').map((c): IptStep => (r) => r.comment(c))),
+  rarely(port.map((p): IptStep => (r) => r.dport(p))),
+  rarely(fc.tuple(port, port).map(([a, b]): IptStep => (r) => r.sport({ from: Math.min(a, b), to: Math.max(a, b) + 1 > 65535 ? 65535 : Math.max(a, b) + 1 }))),
+  rarely(fc.subarray<IptCtState>(['NEW', 'ESTABLISHED', 'RELATED', 'INVALID'], { minLength: 1 }).map((s): IptStep => (r) => r.ctstate(s))),
+  rarely(fc.nat(0xffffffff).map((m): IptStep => (r) => r.mark(m))),
+  rarely(fc.constantFrom('wg', 'wireguard peer').map((c): IptStep => (r) => r.comment(c))),
   fc.oneof(
     fc.constantFrom<IptStep>((r) => r.accept(), (r) => r.drop(), (r) => r.jump('RETURN'), (r) => r.reject(), (r) => r.masquerade(), (r) => r.log({ prefix: 'wg: ' }), (r) => r.reject({ with: 'tcp-reset' })),
     v4.map((a): IptStep => (r) => r.snat(a)),
@@ -202,9 +270,9 @@ describe('property: iptables builder', () => {
           expect(blocks(r.stdout), text).toEqual(blocks(text));
         }
       }),
-      { seed: SEED, numRuns: RUNS },
+      { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
-    expect(rulesBuilt).toBeGreaterThan(RUNS);
+    expect(rulesBuilt).toBeGreaterThan(RUNS / 2);
   });
 });
 

@@ -61,6 +61,7 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 /** Why a real tool cannot run here, or null when it can. */
 export function realToolMissing(tool: 'nft' | 'iptables-restore' | 'ip6tables-restore' | 'wg'): string | null {
+  if (process.env['WGLINT_NO_REAL_TOOLS']) return 'disabled by WGLINT_NO_REAL_TOOLS';
   if (!isRoot) return 'not running as root';
   if (!has('unshare')) return 'unshare is missing';
   if (!has(tool)) return `${tool} is missing`;
@@ -88,8 +89,8 @@ export interface ToolRun {
   readonly stderr: string;
 }
 
-function run(cmd: string, args: readonly string[]): ToolRun {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 20_000 });
+function run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): ToolRun {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 20_000, env: { ...process.env, ...env } });
   return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
@@ -125,7 +126,8 @@ const WG_QUICK_KEYS = /^(Address|DNS|MTU|Table|PreUp|PostUp|PreDown|PostDown|Sav
  */
 export function wgSetconf(text: string): ToolRun {
   const stripped = text.split('\n').filter((l) => !WG_QUICK_KEYS.test(l)).join('\n');
-  return run('unshare', ['-n', 'wg', 'setconf', 'nonexist0', tmpFile('wg.conf', stripped)]);
+  // no DNS in tests: host names must resolve locally (/etc/hosts) and are not retried
+  return run('unshare', ['-n', 'wg', 'setconf', 'nonexist0', tmpFile('wg.conf', stripped)], { WG_ENDPOINT_RESOLUTION_RETRIES: '0' });
 }
 
 /** Asserts `wgSetconf` got past parsing. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Language } from '@wglint/core';
 import { genIptables, genNft, genWgConfig } from '../../../scripts/bench/generate.mjs';
 import { ipOf, RATIO_BOUND, repeat, scaling } from './scaling.js';
-import { formatterFor, HOST_PATH, lintTexts, PARSERS } from './targets.js';
+import { formatterFor, HOST_PATH, lintTexts } from './targets.js';
 import { WG_CONTEXT } from './checks.js';
 
 const KEY = 'YHnGA+2Fb6CkQpBzMNbYlFTr5qA2h0cHtUe2BBmz0nU=';
@@ -73,9 +73,9 @@ const QUICK = new Set([
   'dots only',
 ]);
 
-type Stage = 'parse' | 'format' | 'lint';
+// lint includes parse; a failing lint case is located with a CPU profile (npm run bench -- --profile)
+type Stage = 'format' | 'lint';
 const STAGES: Record<Stage, (language: Language) => ((text: string) => void) | undefined> = {
-  parse: (l) => (t) => void PARSERS[l](t),
   format: (l) => formatterFor(l),
   lint: (l) => (t) => void lintTexts(l === 'wg' ? { [HOST_PATH.wg]: t } : { [HOST_PATH[l]]: t, [HOST_PATH.wg]: WG_CONTEXT }),
 };
@@ -85,8 +85,7 @@ export function registerScalingTests(long: boolean): void {
   describe.each(Object.keys(PATTERNS) as Language[])('%s costs grow linearly', (language) => {
     for (const [name, build] of Object.entries(PATTERNS[language])) {
       if (!long && !QUICK.has(name)) continue;
-      // lint includes parse; parse alone is for locating a failure (`it.only` it)
-      for (const stage of ['format', 'lint'] as Stage[]) {
+      for (const stage of Object.keys(STAGES) as Stage[]) {
         const run = STAGES[stage](language);
         it.skipIf(!run)(`${stage}: ${name}`, () => {
           const s = scaling(build, run!);
