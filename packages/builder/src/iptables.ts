@@ -78,14 +78,17 @@ export class IptRuleBuilder {
     this.#s = s;
   }
 
+  /** The rule's table. */
   get table(): IptTable {
     return this.#s.table;
   }
 
+  /** The chain the rule is appended to. */
   get chain(): string {
     return this.#s.chain;
   }
 
+  /** `ipv4` (iptables) or `ipv6` (ip6tables). */
   get family(): IptFamily {
     return this.#s.family;
   }
@@ -114,7 +117,7 @@ export class IptRuleBuilder {
     const path = flag === 's' ? 'source' : 'destination';
     const c = checkCidr(cidr, path, { hostBits: 'refuse', family: this.#s.family === 'ipv4' ? 4 : 6 });
     if (c.prefix === 0) fail('invalid-cidr', path, `\`${cidr}\` matches every address (iptables drops it, or with ! never matches); omit -${flag}`);
-    const text = c.prefix === null ? `${c.address}/${c.family === 4 ? 32 : 128}` : cidr;
+    const text = c.prefix === null ? `${c.address}/${c.family === 4 ? 32 : 128}` : c.canonical;
     return this.#param(flag, text, not, path);
   }
 

@@ -137,7 +137,7 @@ function addrText(v: AddrValue, family: 4 | 6, path: string): { text: string; se
   if (list.length === 0) fail('invalid-value', path, 'expected at least one address');
   const texts = list.map((a, i) => {
     const c = checkCidr(a, `${path}[${i}]`, { hostBits: 'refuse', family });
-    return c.prefix === (family === 4 ? 32 : 128) ? c.address : a;
+    return c.prefix === null || c.prefix === (family === 4 ? 32 : 128) ? c.address : c.canonical;
   });
   noDuplicates(texts, path);
   return { text: anon(texts) };
@@ -381,7 +381,7 @@ function elementText(type: NftSetType, e: unknown, path: string, interval = true
       const c = checkCidr(e as string, path, { hostBits: 'refuse', family: type === 'ipv4_addr' ? 4 : 6 });
       const full = c.prefix === null || c.prefix === (c.family === 4 ? 32 : 128);
       if (!full && !interval) fail('invalid-value', path, `prefix \`${String(e)}\` needs \`flags: ['interval']\` on the set`);
-      return full ? c.address : (e as string);
+      return full ? c.address : c.canonical;
     }
     case 'inet_service': {
       const t = portItem(e as NftPort, path);

@@ -1,4 +1,4 @@
-import { IPv4CidrRange, IPv6CidrRange, Validator } from 'ip-num';
+import { IPv4CidrRange, IPv6, IPv6CidrRange, Validator } from 'ip-num';
 import { fail } from './errors.js';
 
 /** IP family of an address literal: 4, 6, or null when it is not one. */
@@ -11,7 +11,10 @@ export function ipFamily(text: string): 4 | 6 | null {
 /** A parsed `addr[/len]`. */
 export interface Cidr {
   readonly family: 4 | 6;
+  /** The address as the tools print it (IPv6 compressed per RFC 5952, lowercase). */
   readonly address: string;
+  /** `address` or `address/prefix` in that form. */
+  readonly canonical: string;
   /** Prefix length; null when not written. */
   readonly prefix: number | null;
   /** True when bits below the prefix are set (`10.0.0.1/24`). */
@@ -24,13 +27,14 @@ export function parseCidrText(text: string): Cidr | null {
   const address = slash < 0 ? text : text.slice(0, slash);
   const family = ipFamily(address);
   if (family === null) return null;
-  if (slash < 0) return { family, address, prefix: null, hostBits: false };
+  const canon = family === 6 && !address.includes('.') && !address.includes('%') ? compressV6(IPv6.fromString(address).toString()) : address;
+  if (slash < 0) return { family, address: canon, canonical: canon, prefix: null, hostBits: false };
   const lenText = text.slice(slash + 1);
   if (!/^(0|[1-9][0-9]{0,2})$/.test(lenText)) return null;
   const prefix = Number(lenText);
   if (prefix > (family === 4 ? 32 : 128)) return null;
   const exact = family === 4 ? Validator.isValidIPv4CidrRange(text)[0] : Validator.isValidIPv6CidrRange(text)[0];
-  return { family, address, prefix, hostBits: !exact };
+  return { family, address: canon, canonical: `${canon}/${prefix}`, prefix, hostBits: !exact };
 }
 
 /**

@@ -1,11 +1,11 @@
 // Runs the examples of docs/builder.md: every `ts` block directly followed by an output block
 // must produce exactly that output in its `text` variable. Outputs also go through the parsers.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { expectCommandClean, expectNftClean, expectSaveClean, expectSysctlClean, expectWgClean } from './support.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { expectCommandClean, expectNftClean, expectSaveClean, expectSysctlClean, expectWgAccepted, expectWgClean, iptRestoreTest, nftCheck, realToolMissing } from './support.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const doc = readFileSync(resolve(here, '../../../docs/builder.md'), 'utf8');
@@ -31,6 +31,8 @@ const all = examples();
 const dir = mkdtempSync(join(tmpdir(), 'wglint-builder-docs-'));
 
 describe('docs/builder.md examples', () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
   it('has examples for every builder', () => {
     expect(all.length).toBeGreaterThanOrEqual(7);
   });
@@ -47,10 +49,20 @@ describe('docs/builder.md examples', () => {
     // files end with one newline; one-line outputs (messages, commands) have none
     const isFile = /\n./.test(mod.text) && !mod.text.startsWith('{');
     expect(mod.text).toBe(isFile ? e.output : e.output.replace(/\n$/, ''));
-    if (e.lang === 'nft') expectNftClean(mod.text);
-    if (mod.text.startsWith('[Interface]')) expectWgClean(mod.text);
+    if (e.lang === 'nft') {
+      expectNftClean(mod.text);
+      // real-tool availability is announced loudly by real-tools.test.ts
+      if (realToolMissing('nft') === null) expect(nftCheck(mod.text).stderr).toBe('');
+    }
+    if (mod.text.startsWith('[Interface]')) {
+      expectWgClean(mod.text);
+      if (realToolMissing('wg') === null) expectWgAccepted(mod.text);
+    }
     if (mod.text.startsWith('# WireGuard')) expectSysctlClean(mod.text);
-    if (mod.text.startsWith('*')) expectSaveClean(mod.text, 'ipv4');
+    if (mod.text.startsWith('*')) {
+      expectSaveClean(mod.text, 'ipv4');
+      if (realToolMissing('iptables-restore') === null) expect(iptRestoreTest(mod.text, 'ipv4').status).toBe(0);
+    }
     if (mod.text.startsWith('iptables ')) expectCommandClean(mod.text);
   });
 });

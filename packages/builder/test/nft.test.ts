@@ -67,6 +67,13 @@ describe('nft builder', () => {
     expect(expectNftClean(text)).toBe(text);
   });
 
+  it('prints IPv6 addresses the way nft lists them (RFC 5952)', () => {
+    const t = nft.table('ip6', 'v6');
+    t.chain('c').rule(match.ip6.saddr(['FD00:0:0:0::1', '2001:DB8:0:0:1:0:0:0/96']), verdict.accept());
+    expect(t.print()).toContain('ip6 saddr { fd00::1, 2001:db8:0:0:1::/96 } accept');
+    expectNftClean(t.print());
+  });
+
   it('builds marks, logs, netdev chains and maps with typed data', () => {
     const t = nft.table('netdev', 'edge').set('marks', { type: 'mark', elements: [1, 0xca6c] });
     t.chain('ing', { type: 'filter', hook: 'ingress', priority: -500, device: 'eth0' }).rule(match.meta.mark(ref('marks')), stmt.log({ prefix: 'marked ' }), verdict.accept());

@@ -104,8 +104,8 @@ describe('property: nft sets', () => {
     fc.assert(
       fc.property(
         fc.boolean(),
-        fc.array(v4net, { maxLength: 5 }),
-        fc.array(fc.oneof(port, fc.tuple(port, port).map(([a, b]) => ({ from: Math.min(a, b), to: Math.max(a, b) }))), { maxLength: 5 }),
+        fc.array(v4net.filter((n) => Number(n.split('/')[1]) >= 12), { maxLength: 5 }),
+        fc.array(fc.oneof(port, fc.tuple(port, fc.integer({ min: 1, max: 100 })).map(([p, w]) => ({ from: p, to: Math.min(p + w, 65535) }))), { maxLength: 5 }),
         fc.array(fc.nat(0xffffffff), { maxLength: 4 }),
         (interval, nets, ports, marks) => {
           const flags = interval ? (['interval'] as const) : [];
@@ -116,7 +116,7 @@ describe('property: nft sets', () => {
               .set('nets', { type: 'ipv4_addr', flags, elements: nets })
               .set('ports', { type: 'inet_service', flags, elements: ports })
               .set('marks', { type: 'mark', elements: marks })
-              .map('fwd', { type: 'inet_service', dataType: 'ipv4_addr', elements: ports.filter((p): p is number => typeof p === 'number').map((p, i) => [p, `10.0.0.${i + 1}`] as const) });
+              .map('port2addr', { type: 'inet_service', dataType: 'ipv4_addr', elements: ports.filter((p): p is number => typeof p === 'number').map((p, i) => [p, `10.0.0.${i + 1}`] as const) });
           } catch (e) {
             if (!(e instanceof BuilderError)) throw e;
             return;
@@ -273,6 +273,27 @@ describe('property: iptables builder', () => {
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
     expect(rulesBuilt).toBeGreaterThan(RUNS / 2);
+  });
+});
+
+describe('property: ip6tables builder', () => {
+  it('IPv6 addresses in any spelling come out as ip6tables-save prints them', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.oneof(v6net, v6addr), fc.option(v6addr), port), { minLength: 1, maxLength: 4 }), (specs) => {
+        const rules = specs.map(([src, to, p]) => {
+          const r = ipt.rule({ table: to ? 'nat' : 'filter', chain: to ? 'PREROUTING' : 'INPUT', family: 'ipv6' }).source(src).protocol('udp').dport(p);
+          return to ? r.dnat(to, p) : r.accept();
+        });
+        const text = iptablesSave(rules);
+        expectSaveClean(text, 'ipv6');
+        if (iptMissing === null) {
+          const r = iptRestoreAndSave(text, 'ipv6');
+          expect(r.stderr, text).toBe('');
+          expect(blocks(r.stdout), text).toEqual(blocks(text));
+        }
+      }),
+      { seed: SEED, numRuns: RUNS, endOnFailure: true },
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 // Shared helpers: wglint's own parsers, and the real tools (nft, iptables-restore, wg) run in a
 // throw-away network namespace.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -75,12 +75,16 @@ export function announceSkip(what: string, why: string | null): void {
   console.warn(`\n${bar}\n!!! REAL-TOOL TESTS DID NOT RUN: ${what}\n!!! reason: ${why}\n!!! (CI runs them as root with nft, iptables and wg installed)\n${bar}\n`);
 }
 
-let dir: string | undefined;
-function tmpFile(name: string, text: string): string {
-  dir ??= mkdtempSync(join(tmpdir(), 'wglint-builder-'));
-  const p = join(dir, `${Date.now()}-${Math.random().toString(36).slice(2)}-${name}`);
-  writeFileSync(p, text, { mode: 0o600 });
-  return p;
+/** Writes `text` to a fresh temporary file, runs `fn` on its path, and removes it again. */
+function withTmpFile<T>(name: string, text: string, fn: (path: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), 'wglint-builder-'));
+  try {
+    const p = join(dir, name);
+    writeFileSync(p, text, { mode: 0o600 });
+    return fn(p);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export interface ToolRun {
@@ -96,18 +100,18 @@ function run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}):
 
 /** `unshare -n nft -c -f FILE` */
 export function nftCheck(text: string): ToolRun {
-  return run('unshare', ['-n', 'nft', '-c', '-f', tmpFile('r.nft', text)]);
+  return withTmpFile('r.nft', text, (f) => run('unshare', ['-n', 'nft', '-c', '-f', f]));
 }
 
 /** `unshare -n iptables-restore --test FILE` (ip6tables-restore for ipv6). */
 export function iptRestoreTest(text: string, family: 'ipv4' | 'ipv6'): ToolRun {
-  return run('unshare', ['-n', family === 'ipv4' ? 'iptables-restore' : 'ip6tables-restore', '--test', tmpFile('rules', text)]);
+  return withTmpFile('rules', text, (f) => run('unshare', ['-n', family === 'ipv4' ? 'iptables-restore' : 'ip6tables-restore', '--test', f]));
 }
 
 /** Loads the file for real in a fresh namespace and returns `iptables-save` without comment lines. */
 export function iptRestoreAndSave(text: string, family: 'ipv4' | 'ipv6'): ToolRun {
   const p = family === 'ipv4' ? 'iptables' : 'ip6tables';
-  const r = run('unshare', ['-n', 'sh', '-c', `${p}-restore "$1" && ${p}-save`, 'sh', tmpFile('rules', text)]);
+  const r = withTmpFile('rules', text, (f) => run('unshare', ['-n', 'sh', '-c', `${p}-restore "$1" && ${p}-save`, 'sh', f]));
   return { ...r, stdout: r.stdout.split('\n').filter((l) => !l.startsWith('#')).join('\n') };
 }
 
@@ -127,7 +131,7 @@ const WG_QUICK_KEYS = /^(Address|DNS|MTU|Table|PreUp|PostUp|PreDown|PostDown|Sav
 export function wgSetconf(text: string): ToolRun {
   const stripped = text.split('\n').filter((l) => !WG_QUICK_KEYS.test(l)).join('\n');
   // no DNS in tests: host names must resolve locally (/etc/hosts) and are not retried
-  return run('unshare', ['-n', 'wg', 'setconf', 'nonexist0', tmpFile('wg.conf', stripped)], { WG_ENDPOINT_RESOLUTION_RETRIES: '0' });
+  return withTmpFile('wg.conf', stripped, (f) => run('unshare', ['-n', 'wg', 'setconf', 'nonexist0', f], { WG_ENDPOINT_RESOLUTION_RETRIES: '0' }));
 }
 
 /** Asserts `wgSetconf` got past parsing. */
