@@ -232,6 +232,7 @@ export function parseIptablesArgs(words: readonly Word[], options: ParseIptables
   };
   /** Extensions in getopt lookup order: newest first (libxtables merges new options in front). */
   const loadOrder: Array<{ match?: LoadedMatch; target?: LoadedTarget }> = [];
+  const openByName = new Map<string, LoadedMatch>();
 
   let invert: Word | undefined;
   let i = 0;
@@ -372,7 +373,14 @@ export function parseIptablesArgs(words: readonly Word[], options: ParseIptables
   };
 
   const loadMatch = (def: ExtDef, name: string, implicit: boolean, matchWord?: Word, nameWord?: Word): LoadedMatch => {
-    for (const m of matches) if (m.name === name) m.completed = true;
+    // At most one match per name is still open: the newest. Completing it also drops it from
+    // `loadOrder`, which `resolveExt` walks and which thus holds only open extensions (linear in `-m`s).
+    const prev = openByName.get(name);
+    if (prev) {
+      prev.completed = true;
+      const at = loadOrder.findIndex((e) => e.match === prev);
+      if (at >= 0) loadOrder.splice(at, 1);
+    }
     const lm: LoadedMatch = {
       def,
       name,
@@ -384,6 +392,7 @@ export function parseIptablesArgs(words: readonly Word[], options: ParseIptables
       nameWord: nameWord,
     };
     matches.push(lm);
+    openByName.set(name, lm);
     loadOrder.unshift({ match: lm });
     return lm;
   };
