@@ -48,6 +48,12 @@ function argText(o: IptOption): string {
   return o.args.map((a) => a.text).join(' ');
 }
 
+const PARAM_FLAGS = ['-s', '-d', '-i', '-o', '-p'] as const;
+
+function cidrListKey(t: string): string {
+  return t.split(',').map((s) => { const c = parseCidr(s); return c ? cidrKey(c) : s; }).join(',');
+}
+
 /** Derives what an iptables rule matches and does from its parsed command (rule commands only). */
 export function iptFactsOf(cmd: IptCommand): IptFacts | undefined {
   const spec = cmd.rule;
@@ -63,18 +69,16 @@ export function iptFactsOf(cmd: IptCommand): IptFacts | undefined {
   const keyParts: string[] = [];
 
   const protocol = spec.protocol?.value ? { name: spec.protocol.value.text.toLowerCase(), negated: spec.protocol.negated } : undefined;
-  const params: [string, IptParam | undefined, (t: string) => string][] = [
-    ['-s', spec.source, (t) => t.split(',').map((s) => { const c = parseCidr(s); return c ? cidrKey(c) : s; }).join(',')],
-    ['-d', spec.destination, (t) => t.split(',').map((s) => { const c = parseCidr(s); return c ? cidrKey(c) : s; }).join(',')],
-    ['-i', spec.inInterface, (t) => t],
-    ['-o', spec.outInterface, (t) => t],
-    ['-p', spec.protocol, (t) => t.toLowerCase()],
-  ];
-  for (const [flag, p, norm] of params) {
+  // Same order as before: -s, -d, -i, -o, -p (no per-rule closures or tuple arrays).
+  for (let k = 0; k < PARAM_FLAGS.length; k++) {
+    const flag = PARAM_FLAGS[k]!;
+    const p = flag === '-s' ? spec.source : flag === '-d' ? spec.destination : flag === '-i' ? spec.inInterface : flag === '-o' ? spec.outInterface : spec.protocol;
     if (!p) continue;
     if (flag === '-p' && !p.negated && (p.value?.text.toLowerCase() === 'all' || p.value?.text === '0')) continue;
     restricting = true;
-    keyParts.push(`${p.negated ? '! ' : ''}${flag} ${norm(p.value?.text ?? '')}`);
+    const t = p.value?.text ?? '';
+    const norm = flag === '-s' || flag === '-d' ? cidrListKey(t) : flag === '-p' ? t.toLowerCase() : t;
+    keyParts.push(`${p.negated ? '! ' : ''}${flag} ${norm}`);
   }
   if (spec.fragment) {
     restricting = true;

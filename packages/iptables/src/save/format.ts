@@ -9,8 +9,7 @@ import { parseIptablesSave } from './parse-save.js';
  */
 export function formatIptablesSave(text: string): string {
   const { ast, problems } = parseIptablesSave(text);
-  const bad = problems.map((p) => p.range);
-  const touches = (r: TextRange): boolean => bad.some((b) => b.start < r.end + 1 && b.end >= r.start);
+  const touches = overlapTest(problems.map((p) => p.range));
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const out: string[] = [];
   for (const line of ast.lines) {
@@ -50,6 +49,30 @@ export function formatIptablesSave(text: string): string {
   const joined = out.join(eol);
   const endsWithNewline = /\n$/.test(text);
   return endsWithNewline ? joined + eol : joined;
+}
+
+/**
+ * `touches(r)`: does some problem range `b` satisfy `b.start <= r.end && b.end >= r.start`?
+ * Problems sorted by start with a running maximum of their ends, so each query is a binary search
+ * (a dump with a problem on every line stays linear).
+ */
+function overlapTest(bad: TextRange[]): (r: TextRange) => boolean {
+  const sorted = [...bad].sort((a, b) => a.start - b.start);
+  const starts = sorted.map((b) => b.start);
+  const maxEnd: number[] = [];
+  let m = -Infinity;
+  for (const b of sorted) maxEnd.push((m = Math.max(m, b.end)));
+  return (r) => {
+    // last index whose start is < r.end + 1
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (starts[mid]! < r.end + 1) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1]! >= r.start;
+  };
 }
 
 /** Source ranges of every word of a parsed command, in order. */

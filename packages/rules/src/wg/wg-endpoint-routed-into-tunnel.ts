@@ -25,6 +25,20 @@ export default defineRule<HostModel>({
           }
         }
       }
+      // Index the routed prefixes by (family, prefix length) → network → first item, so each
+      // endpoint costs one lookup per distinct prefix length instead of a scan of every prefix.
+      const byPrefix = new Map<string, { family: 4 | 6; prefix: number; nets: Map<bigint, number> }>();
+      routed.forEach(({ item }, index) => {
+        // Items without a family can never match an endpoint (whose family is 4 or 6).
+        if (item.family === null || item.address === null || item.address === undefined) return;
+        const family = item.family;
+        const prefix = item.prefix!;
+        const k = `${family}/${prefix}`;
+        let group = byPrefix.get(k);
+        if (!group) byPrefix.set(k, (group = { family, prefix, nets: new Map() }));
+        const net = networkOf(item.address, family, prefix);
+        if (!group.nets.has(net)) group.nets.set(net, index);
+      });
       const hooks = readEntries(file.ast, 'PreUp').concat(readEntries(file.ast, 'PostUp')).map((e) => e.rawValue);
       for (const peer of getPeers(file.ast)) {
         const ep = getEntries(peer, 'Endpoint').pop();
@@ -34,8 +48,14 @@ export default defineRule<HostModel>({
         if (!ip) continue;
         // A hook that routes the endpoint itself (`ip route add 203.0.113.5 via ...`) avoids the loop.
         if (hooks.some((h) => h.includes(host))) continue;
-        const cover = routed.find(({ item }) => item.family === ip.family && networkOf(ip.value, ip.family, item.prefix!) === networkOf(item.address!, ip.family, item.prefix!));
-        if (!cover) continue;
+        let first = -1;
+        for (const group of byPrefix.values()) {
+          if (group.family !== ip.family) continue;
+          const at = group.nets.get(networkOf(ip.value, ip.family, group.prefix));
+          if (at !== undefined && (first < 0 || at < first)) first = at;
+        }
+        if (first < 0) continue;
+        const cover = routed[first]!;
         ctx.report({
           file: file.path,
           range: ep.value.hostRange ?? ep.valueRange,
