@@ -87,15 +87,19 @@ export function registerScalingTests(long: boolean): void {
       if (!long && !QUICK.has(name)) continue;
       for (const stage of Object.keys(STAGES) as Stage[]) {
         const run = STAGES[stage](language);
-        it.skipIf(!run)(`${stage}: ${name}`, () => {
-          const s = scaling(build, run!);
+        // A language without this stage (no formatter, say) registers no test rather than a skipped one.
+        if (!run) continue;
+        it(`${stage}: ${name}`, () => {
+          const s = scaling(build, run);
           expect(s.ratio, `${stage} of "${name}": ${s.baseMs.toFixed(1)} ms at ${s.chars} chars, ${s.bigMs.toFixed(1)} ms at 8x`).toBeLessThan(RATIO_BOUND);
         });
       }
     }
   });
 
-  describe.skipIf(!long)('hosts', () => {
+  // The host-sized case runs only in the long fuzz run (`npm run fuzz`), not in `npm test`.
+  if (!long) return;
+  describe('hosts', () => {
     it('lint: a wg config with n peers and hooks next to an iptables dump', () => {
       // inputs are generated in `build`, outside the timed `run`
       const hosts = new Map<string, Record<string, string>>();
