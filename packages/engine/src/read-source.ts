@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** Files larger than this are not parsed: no real config is this big, and garbage can be. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -95,12 +95,30 @@ export async function readSource(path: string): Promise<ReadResult> {
 }
 
 async function modesOf(path: string): Promise<FileModes> {
+  // git records only the executable bit, so a checkout's mode is the umask's, not the deployed
+  // file's: judging it would flag every config in a repository of host configs.
+  if (await inGitWorkingTree(dirname(path))) return {};
   try {
     const [file, dir] = await Promise.all([stat(path), stat(dirname(path)).catch(() => undefined)]);
     return { mode: file.mode & 0o7777, ...(dir ? { dirMode: dir.mode & 0o7777 } : {}) };
   } catch {
     return {};
   }
+}
+
+const gitTreeCache = new Map<string, Promise<boolean>>();
+
+/** True when `dir` or an ancestor holds a `.git` entry. Cached per directory. */
+function inGitWorkingTree(dir: string): Promise<boolean> {
+  let cached = gitTreeCache.get(dir);
+  if (!cached) {
+    cached = stat(join(dir, '.git')).then(
+      () => true,
+      () => (dirname(dir) === dir ? false : inGitWorkingTree(dirname(dir))),
+    );
+    gitTreeCache.set(dir, cached);
+  }
+  return cached;
 }
 
 /** A filesystem error as a short sentence without a stack: "permission denied (EACCES)". */
