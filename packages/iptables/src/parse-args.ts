@@ -121,7 +121,8 @@ const SHORT: Readonly<Record<string, BaseOpt>> = {
   h: { id: 'help', arity: 0 },
 };
 
-const COMMAND_LETTER: Readonly<Record<IptCommandKind, string>> = {
+/** The short option of each command kind, as iptables-save and error messages write it. */
+export const COMMAND_LETTER: Readonly<Record<IptCommandKind, string>> = {
   append: '-A',
   check: '-C',
   delete: '-D',

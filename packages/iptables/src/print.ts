@@ -1,6 +1,7 @@
 import type { Word } from '@wglint/core';
 import type { IptCommand, IptOption, IptParam, IptRuleSpec, IptablesSave } from './ast.js';
 import { findMatch, findTarget } from './extensions/index.js';
+import { COMMAND_LETTER } from './parse-args.js';
 
 /** Quotes a word for iptables-restore input / a shell when needed (`"..."` with `\"` and `\\`). */
 export function quoteWord(text: string): string {
@@ -65,22 +66,6 @@ export function printRuleSpec(rule: IptRuleSpec, family: 'ipv4' | 'ipv6', opts: 
   return out.join(' ');
 }
 
-const LETTER: Readonly<Record<string, string>> = {
-  append: '-A',
-  check: '-C',
-  delete: '-D',
-  replace: '-R',
-  insert: '-I',
-  list: '-L',
-  'list-rules': '-S',
-  flush: '-F',
-  zero: '-Z',
-  'new-chain': '-N',
-  'delete-chain': '-X',
-  'rename-chain': '-E',
-  policy: '-P',
-};
-
 /**
  * Prints a command. `form: 'save'` is the iptables-restore line form (no `-t`, no program);
  * `form: 'command'` is a shell command (`iptables -t nat -A POSTROUTING ...`).
@@ -91,7 +76,7 @@ export function printIptCommand(cmd: IptCommand, form: 'save' | 'command' = 'com
     out.push(cmd.family === 'ipv4' ? 'iptables' : 'ip6tables');
     if (cmd.table !== 'filter' || cmd.tableWord) out.push('-t', cmd.table);
   }
-  if (cmd.kind) out.push(LETTER[cmd.kind]!);
+  if (cmd.kind) out.push(COMMAND_LETTER[cmd.kind]);
   if (cmd.chain) out.push(printWord(cmd.chain, opts));
   if (cmd.ruleNumber) out.push(String(cmd.ruleNumber.value));
   if (cmd.policy) out.push(printWord(cmd.policy, opts));
