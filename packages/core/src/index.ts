@@ -5,3 +5,4 @@ export * from './language.js';
 export * from './parse.js';
 export * from './rule.js';
 export * from './suppressions.js';
+export * from './compare.js';

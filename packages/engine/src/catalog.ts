@@ -1,4 +1,4 @@
-import type { RuleMeta } from '@wglint/core';
+import { type RuleMeta, compareStrings } from '@wglint/core';
 import { allRules } from '@wglint/rules';
 import { UNUSED_SUPPRESSION } from './run-rules.js';
 
@@ -30,7 +30,7 @@ export const BUILTIN_RULES: readonly RuleMeta[] = [
 
 /** Every rule wglint can report, the engine's own included, sorted by id. */
 export function ruleCatalog(): RuleMeta[] {
-  return [...BUILTIN_RULES, ...allRules.map((r) => r.meta)].sort((a, b) => a.id.localeCompare(b.id));
+  return [...BUILTIN_RULES, ...allRules.map((r) => r.meta)].sort((a, b) => compareStrings(a.id, b.id));
 }
 
 export function knownRuleIds(): string[] {

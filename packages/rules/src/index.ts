@@ -1,3 +1,4 @@
+import { compareStrings } from '@wglint/core';
 import { rules as fileRules } from './files/index.js';
 import type { HostRule } from './host-rule.js';
 import { rules as hostRules } from './host/index.js';
@@ -16,4 +17,4 @@ export const allRules: readonly HostRule[] = [
   ...routingRules,
   ...hostRules,
   ...fileRules,
-].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+].sort((a, b) => compareStrings(a.meta.id, b.meta.id));

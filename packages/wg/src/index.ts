@@ -4,7 +4,7 @@ import { buildWgAst } from './build-ast.js';
 import { parseWgTokens } from './parser.js';
 import { printWgConfig } from './print.js';
 import { lineRefusals } from './refusals.js';
-import { wgLexer } from './tokens.js';
+import { scanWg } from './scanner.js';
 
 export type * from './ast.js';
 export { INTERFACE_KEYS, PEER_KEYS, WG_QUICK_KEYS, HOOK_KEYS, SECRET_KEYS, canonicalKeyOf, stripWgSpaces, isInterfaceKey } from './keys.js';
@@ -41,7 +41,7 @@ export function parseWgConfig(text: string, options: WgParseOptions = {}): Parse
 function parseOrThrow(text: string, interfaceName: string | null): ParseResult<WgConfig> {
   // The grammar wants every line terminated; the padding newline is never part of a range.
   const padded = text === '' || text.endsWith('\n') ? text : `${text}\n`;
-  const lexed = wgLexer().tokenize(padded);
+  const lexed = scanWg(padded);
   const { cst } = parseWgTokens(lexed.tokens);
   const { ast, problems } = buildWgAst({
     text,

@@ -1,6 +1,6 @@
 // Shared helpers of the nft rules: the host's nft files, one symbol model per load (a root file
 // with the host files it includes), and a de-duplicating reporter.
-import { LineIndex, type Report, type RuleContext } from '@wglint/core';
+import { LineIndex, type Report, type RuleContext, compareStrings, compareVersions } from '@wglint/core';
 import type { HostModel, ParsedFile } from '@wglint/host';
 import type { NftInclude, NftRule, NftRuleset } from '@wglint/nft';
 import { buildNftModel, type NftModel, type NftSource } from '@wglint/nft';
@@ -89,7 +89,7 @@ export function resolveHostInclude(include: NftInclude, from: NftFile, files: re
         const m = machinePath(f.file.path);
         return m !== null && re.test(m) && !m.split('/').pop()!.startsWith('.');
       })
-      .sort((a, b) => a.file.path.localeCompare(b.file.path));
+      .sort((a, b) => compareStrings(a.file.path, b.file.path));
     return hits.length ? hits : null;
   }
   const hit = sameHost.find((f) => machinePath(f.file.path) === abs);
@@ -218,5 +218,5 @@ export function hookTexts(model: HostModel): string[] {
 
 /** True when nft version `v` is older than `than` (`1.0.6` < `1.0.10`). */
 export function nftBefore(v: string, than: string): boolean {
-  return v.localeCompare(than, undefined, { numeric: true }) < 0;
+  return compareVersions(v, than) < 0;
 }
