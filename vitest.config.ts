@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Builds the CLI bundle once per run for test/cli (scripts/build-cli.mjs --outdir <tmp>).
     globalSetup: ['test/cli/global-setup.ts'],
+    setupFiles: ['test/setup/fast-check-seed.ts'],
   },
 });

@@ -6,6 +6,7 @@ import { chmodSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync 
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,20 +37,56 @@ const ruleDocs = {
 };
 
 /**
- * commander requires `node:child_process` at load for executable subcommands, which wglint has
- * none of; loading it costs about 7 ms of every start. Give commander a stand-in that loads the
- * real module on first use.
+ * Modules whose loading costs start-up time that many runs never need, and who imports them. The
+ * importers get a stand-in with the same export names whose getters load the real module on first
+ * use (esbuild keeps a required ES module's initialisation lazy), so a run pays only for what it
+ * touches:
+ * - commander requires `node:child_process` for executable subcommands, which wglint has none of;
+ * - ip-num builds IPv6 constants when loaded, and a wg0.conf often needs no address arithmetic;
+ * - the nft parser creates some 400 token types when loaded; most wg0.conf files have no nft.
  */
-const lazyChildProcess = {
-  name: 'wglint-lazy-child-process',
+const LAZY = [
+  { name: 'node:child_process', importer: /[\\/]commander[\\/]/ },
+  { name: 'ip-num', importer: /./ },
+  { name: '@wglint/nft', importer: /[\\/]packages[\\/](?!nft[\\/])/ },
+];
+
+/** Export names of `name` as imported from `resolveDir`, found by bundling it on its own. */
+async function exportNames(name, resolveDir) {
+  if (name.startsWith('node:')) return Object.keys(await import(name)).filter((k) => k !== 'default');
+  // a CommonJS package (ip-num): its exports object is only known by loading it
+  if (!name.startsWith('@wglint/')) return Object.keys(createRequire(join(resolveDir, 'x.js'))(name));
+  const r = await build({
+    stdin: { contents: `export * from ${JSON.stringify(name)};`, resolveDir },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    metafile: true,
+    logLevel: 'silent',
+  });
+  return Object.values(r.metafile.outputs)[0].exports;
+}
+
+const lazyModules = {
+  name: 'wglint-lazy-modules',
   setup(b) {
-    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
-      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'wglint-lazy' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'wglint-lazy' }, () => ({
-      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
-      loader: 'js',
-    }));
+    const filter = new RegExp(`^(${LAZY.map((m) => m.name.replace(/[/.]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter }, (args) => {
+      const lazy = LAZY.find((m) => m.name === args.path);
+      if (args.namespace === 'wglint-lazy' || !lazy.importer.test(args.importer)) return undefined;
+      return { path: args.path, namespace: 'wglint-lazy', pluginData: { resolveDir: args.resolveDir } };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'wglint-lazy' }, async (args) => {
+      const names = await exportNames(args.path, args.pluginData.resolveDir);
+      const real = JSON.stringify(args.path);
+      const getters = names.map((n) => `${JSON.stringify(n)}: { enumerable: true, get: () => load()[${JSON.stringify(n)}] }`);
+      return {
+        contents: `let real;\nconst load = () => (real ??= require(${real}));\nObject.defineProperties(module.exports, {\n  ${getters.join(',\n  ')}\n});\n`,
+        loader: 'js',
+        resolveDir: args.pluginData.resolveDir,
+      };
+    });
   },
 };
 
@@ -69,7 +106,7 @@ await build({
   packages: 'bundle',
   define: { __WGLINT_VERSION__: JSON.stringify(version), 'import.meta.url': '__wglintModuleUrl' },
   banner: { js: "const __wglintModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [ruleDocs, lazyChildProcess],
+  plugins: [ruleDocs, lazyModules],
   legalComments: 'none',
   logLevel: 'warning',
 });

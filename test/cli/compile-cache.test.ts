@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { expectNoCrash, fixture, wglint } from './run.js';
 
 // packages/cli/launcher/bin.cjs gives the bundle a V8 code cache on Node 20 (docs/performance.md).
 // Node >= 22.1 uses its own module.enableCompileCache instead, and these checks do not apply there.
-const ownCache = typeof (await import('node:module')).default.enableCompileCache !== 'function';
+const ownCache = !("enableCompileCache" in (await import("node:module")).default);
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
@@ -40,6 +40,23 @@ describe.runIf(ownCache)('the compile cache of the CLI launcher (Node 20)', () =
     const r = wglint(args, { cwd, env: { WGLINT_CACHE_DIR: dir } });
     expect(r).toEqual(clean);
     expect(readdirSync(dir)).toEqual([name]);
+  });
+
+  it('caches of other builds go once unused for a week; recent ones stay', () => {
+    const dir = cacheDir();
+    const old = join(dir, 'cli-0000000000000000-v0-x.v8cache');
+    const recent = join(dir, 'cli-1111111111111111-v0-x.v8cache');
+    const unrelated = join(dir, 'notes.txt');
+    for (const f of [old, recent, unrelated]) writeFileSync(f, 'x');
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    utimesSync(old, eightDaysAgo, eightDaysAgo);
+    utimesSync(unrelated, eightDaysAgo, eightDaysAgo);
+    expectNoCrash(wglint(args, { cwd, env: { WGLINT_CACHE_DIR: dir } }));
+    const left = readdirSync(dir);
+    expect(left).toContain('cli-1111111111111111-v0-x.v8cache');
+    expect(left).toContain('notes.txt');
+    expect(left).not.toContain('cli-0000000000000000-v0-x.v8cache');
+    expect(left).toHaveLength(3);
   });
 
   it('a directory others can write is never used', () => {

@@ -32,6 +32,16 @@ function cacheDir() {
   return dir;
 }
 
+/** Caches of other builds (each rebuild or upgrade makes one) go once unused for a week. */
+function forgetOldCaches(dir, keep) {
+  const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
+  for (const name of fs.readdirSync(dir)) {
+    if (name === keep || !/^cli-.*\.v8cache$/.test(name)) continue;
+    const p = path.join(dir, name);
+    if (fs.statSync(p).atimeMs < weekAgo) fs.rmSync(p, { force: true });
+  }
+}
+
 function runCached() {
   const vm = require('node:vm');
   let file = null;
@@ -51,6 +61,7 @@ function runCached() {
         const tmp = `${file}.${process.pid}.tmp`;
         fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
         fs.renameSync(tmp, file);
+        forgetOldCaches(path.dirname(file), path.basename(file));
       } catch {
         // read-only or full disk: run uncached next time as well
       }

@@ -36,7 +36,9 @@ export function printWgConfig(ast: WgConfig): string {
   while (out[out.length - 1]?.kind === 'blank') out.pop();
   if (out.length === 0) return ast.bom ? '\ufeff' : '';
   const text = out.map((o) => (o.kind === 'blank' ? '' : o.text)).join(ast.eol) + ast.eol;
-  return ast.bom ? `\ufeff${text}` : text;
+  if (ast.bom) return `\ufeff${text}`;
+  // A line that starts with U+FEFF must not move to offset 0, where it would read as a BOM.
+  return text.startsWith('\ufeff') ? `${ast.eol}${text}` : text;
 }
 
 function isComment(o: Out | undefined): boolean {
