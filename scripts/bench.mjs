@@ -44,7 +44,8 @@ function measureOnce(cmd, args, { timeoutMs = 1_800_000, cwd = work } = {}) {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
     timeout: timeoutMs,
-    env: { ...process.env, NODE_OPTIONS: '' },
+    // the CLI's code cache (packages/cli/launcher/bin.cjs) lives in the bench's own directory
+    env: { ...process.env, NODE_OPTIONS: '', WGLINT_CACHE_DIR: join(work, 'compile-cache') },
   });
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const m = /@@TIME (\d+) (-?\d+) ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr ?? '');
@@ -168,6 +169,9 @@ function inProcess(paths, iterations = 1) {
   const a = [];
   const b = [];
   const h = [];
+  // The first run of a new build compiles the bundle and writes its code cache; every later run
+  // (every commit of a pre-commit hook) reads the cache. Both are reported; the target uses the later.
+  const cold = cli ? measureOnce(node, [cli, '--format', 'json', files.wg0]) : undefined;
   for (let i = 0; i < runs; i++) {
     a.push(measureOnce(node, ['-e', '0']));
     b.push(cli ? measureOnce(node, [cli, '--format', 'json', files.wg0]) : measureOnce(node, [harness, files.wg0]));
@@ -177,6 +181,7 @@ function inProcess(paths, iterations = 1) {
   results.startup = {
     nodeMs: med(a),
     wglintMs: med(b),
+    coldMs: cold?.cpuMs,
     harnessMs: med(h),
     nodeWallMs: med(a, 'wallMs'),
     wglintWallMs: med(b, 'wallMs'),
@@ -259,7 +264,7 @@ for (const kind of KINDS) {
 }
 const s = results.startup;
 lines.push('');
-lines.push(`Start-up (median of ${runs} interleaved runs, CPU time (wall)): \`node -e 0\` ${fmtMs(s.nodeMs)} (${fmtMs(s.nodeWallMs)}), ${fmtMB(s.nodeRssKB)}; \`wglint --format json wg0.conf\` (${s.via}${ok(s.status)}) ${fmtMs(s.wglintMs)} (${fmtMs(s.wglintWallMs)}), ${fmtMB(s.wglintRssKB)}: ${ratio(s.wglintMs / s.nodeMs)} of \`node -e 0\` in CPU time, ${ratio(s.wglintWallMs / s.nodeWallMs)} in wall time; the eager harness bundle (no lazy loading) on the same file ${fmtMs(s.harnessMs)}.`);
+lines.push(`Start-up (median of ${runs} interleaved runs, CPU time (wall)): \`node -e 0\` ${fmtMs(s.nodeMs)} (${fmtMs(s.nodeWallMs)}), ${fmtMB(s.nodeRssKB)}; \`wglint --format json wg0.conf\` (${s.via}${ok(s.status)}) ${fmtMs(s.wglintMs)} (${fmtMs(s.wglintWallMs)}), ${fmtMB(s.wglintRssKB)}: ${ratio(s.wglintMs / s.nodeMs)} of \`node -e 0\` in CPU time, ${ratio(s.wglintWallMs / s.nodeWallMs)} in wall time; the eager harness bundle (no lazy loading, no code cache) on the same file ${fmtMs(s.harnessMs)}${s.coldMs ? `; the CLI's first run after a build, which writes its code cache, ${fmtMs(s.coldMs)}` : ''}.`);
 const f = results.fleet;
 lines.push(`Fleet: ${f.configs} wg-quick configs in 100 host roots: ${via} ${both(f.wglint)}${ok(f.wglint.status)}, ${fmtMB(f.wglint.rssKB)}; in-process ${fmtMs(f.inProcess.totalCpuMs)} (${fmtMs(f.inProcess.totalCpuMs / f.configs)} per config).`);
 
