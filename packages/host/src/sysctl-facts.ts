@@ -1,5 +1,5 @@
 import type { Word } from '@wglint/core';
-import { normalizeSysctlKey } from '@wglint/sysctl';
+import { SYSCTL_DEFAULTS, normalizeSysctlKey, parsePortRange, parseReservedPorts } from '@wglint/sysctl';
 import type { HostModel, Origin, SysctlAssignment } from './model.js';
 import type { PortRange } from './net.js';
 
@@ -11,18 +11,8 @@ export function normSysctlKey(key: string): string {
   return normalizeSysctlKey(key.trim());
 }
 
-/** The kernel's values before any file is applied (facts §4). */
-export const KERNEL_DEFAULTS: Readonly<Record<string, string>> = {
-  'net.ipv4.ip_forward': '0',
-  'net.ipv4.conf.all.forwarding': '0',
-  'net.ipv6.conf.all.forwarding': '0',
-  'net.ipv4.conf.all.rp_filter': '0',
-  'net.ipv4.conf.default.rp_filter': '0',
-  'net.ipv4.conf.all.src_valid_mark': '0',
-  'net.ipv4.conf.default.src_valid_mark': '0',
-  'net.ipv4.ip_local_port_range': '32768 60999',
-  'net.ipv4.ip_local_reserved_ports': '',
-};
+/** The kernel's values before any file is applied (facts §4); one table with @wglint/sysctl. */
+export const KERNEL_DEFAULTS: Readonly<Record<string, string>> = SYSCTL_DEFAULTS;
 
 /** Reads the assignments of `sysctl [-w] [-q] key=value ...` (argv without `sysctl`); `-p` files are not followed. */
 export function sysctlCommandAssignments(args: readonly Word[], origin: (w: Word) => Origin): SysctlAssignment[] {
@@ -72,20 +62,24 @@ export function effectiveConf(model: HostModel, iface: string, name: 'rp_filter'
   return { value, decidedBy };
 }
 
-/** The ephemeral port range minus the reserved ports, at boot (defaults + files). */
+/**
+ * The ephemeral port range minus the reserved ports once the interface is up (defaults, files,
+ * hooks). Values are read by @wglint/sysctl's kernel rules; a write the kernel refuses leaves the
+ * previous value, so the last valid assignment counts.
+ */
 export function ephemeralPorts(model: HostModel): { range: PortRange; reserved: PortRange[]; origin: Origin; reservedOrigin: Origin } {
-  const r = sysctlValue(model, 'up', 'net.ipv4.ip_local_port_range')!;
-  const nums = r.value.split(/\s+/).map(Number);
-  const range = nums.length === 2 && nums.every((n) => Number.isInteger(n)) && nums[0]! <= nums[1]! ? { from: nums[0]!, to: nums[1]! } : { from: 32768, to: 60999 };
-  const res = sysctlValue(model, 'up', 'net.ipv4.ip_local_reserved_ports')!;
-  const reserved = res.value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((s) => {
-      const [a, b] = s.split('-').map(Number);
-      return { from: a!, to: b ?? a! };
-    })
-    .filter((p) => Number.isInteger(p.from) && Number.isInteger(p.to));
-  return { range, reserved, origin: r.origin, reservedOrigin: res.origin };
+  const r = lastValid(model, 'net.ipv4.ip_local_port_range', (v) => parsePortRange(v).range !== undefined);
+  const res = lastValid(model, 'net.ipv4.ip_local_reserved_ports', (v) => parseReservedPorts(v).errors.length === 0);
+  const range = parsePortRange(r.value).range ?? { from: 32768, to: 60999 };
+  return { range, reserved: parseReservedPorts(res.value).ranges, origin: r.origin, reservedOrigin: res.origin };
+}
+
+/** The last assignment of `key` on up whose value `valid` accepts, else the kernel default. */
+function lastValid(model: HostModel, key: string, valid: (value: string) => boolean): SysctlAssignment {
+  const all = model.sysctl.assignments;
+  for (let i = all.length - 1; i >= 0; i--) {
+    const a = all[i]!;
+    if (a.key === key && valid(a.value)) return a;
+  }
+  return { key, value: KERNEL_DEFAULTS[key] ?? '', origin: { kind: 'default' } };
 }

@@ -51,6 +51,15 @@ describe(ID, () => {
   });
 
   describe('invalid', () => {
+    it('a later port range the kernel refuses (first port below 1024) leaves the earlier one in force', () => {
+      const sysctl = 'net.ipv4.ip_local_port_range = 32768 60999\nnet.ipv4.ip_local_port_range = 1000 50999\n';
+      const files = { [NFT]: seed002('51820-51899'), 'etc/wireguard/wg-a.conf': WG_A, [SYSCTL]: sysctl };
+      expect(run(ID, files)).toHaveLength(1);
+    });
+    it('a reserved-ports value with a space is refused as a whole, so nothing is reserved', () => {
+      const files = { [NFT]: seed002('51820-51899'), 'etc/wireguard/wg-a.conf': WG_A, [SYSCTL]: 'net.ipv4.ip_local_reserved_ports = 51820-51899, 22\n' };
+      expect(run(ID, files)).toHaveLength(1);
+    });
     it('seed 002 tip: define wg_port = 51820-51899 without reserving it', () => {
       const files = { [NFT]: seed002('51820-51899'), 'etc/wireguard/wg-a.conf': WG_A, 'etc/wireguard/wg-b.conf': WG_B };
       const ds = run(ID, files);
