@@ -6,6 +6,9 @@ const SERVICES: Readonly<Record<string, number>> = { ssh: 22, http: 80, https: 4
 
 type Defines = Map<string, NftExpr>;
 
+/** The empty list every rule fact without ports, interfaces or matches shares. */
+const NONE: readonly never[] = Object.freeze([]);
+
 /** Port ranges an expression denotes (`51820`, `51820-51830`, `{ 1, 2-3 }`, `$wg_port`). */
 export function nftPortRanges(e: NftExpr | null, defines: Defines, depth = 0): PortRange[] {
   if (!e || depth > 8) return [];
@@ -64,6 +67,23 @@ function isKey(e: NftExpr, kind: 'meta' | 'ct', key: string): boolean {
   return kind === 'meta' ? e.type === 'NftMeta' && e.key === key : e.type === 'NftCt' && e.key === key && e.direction === null;
 }
 
+/** A rule's match summary (`NftRuleFact.matches` entries). */
+type MatchFact = NftRuleFact['matches'][number];
+
+/**
+ * Equal match summaries (`ct state established,related`, `ip protocol icmp` …) repeat on many
+ * rules; within one `nftFactsOf` call they are one shared object (facts are read-only).
+ */
+type MatchCache = Map<string, MatchFact>;
+
+function matchFact(cache: MatchCache | undefined, key: string, values: string[], negated: boolean): MatchFact {
+  if (!cache) return { key, values, negated };
+  const id = `${negated ? '!' : '='}${key}\0${values.join('\0')}`;
+  let m = cache.get(id);
+  if (m === undefined) cache.set(id, (m = { key, values, negated }));
+  return m;
+}
+
 function exprKey(e: NftExpr): string {
   switch (e.type) {
     case 'NftPayload':
@@ -85,10 +105,11 @@ export function nftRuleFact(
   where: { family: string; table: string; chain: string; hook?: string },
   defines: Defines,
   file: string,
+  matchCache?: MatchCache,
 ): NftRuleFact {
   const udp: PortRange[] = [];
   const tcp: PortRange[] = [];
-  const iifnames: string[] = [];
+  const ifnames: string[] = [];
   let verdict: string | undefined;
   let setsMetaMark = false;
   let setsCtMark = false;
@@ -96,14 +117,14 @@ export function nftRuleFact(
   let clampsMss = false;
   let matchesMark = false;
   let l4: string | undefined;
-  const matches: { key: string; values: string[]; negated: boolean }[] = [];
+  const found: MatchFact[] = [];
   let dportValueRange: { start: number; end: number } | undefined;
   for (const s of rule.statements) {
     switch (s.type) {
       case 'NftMatch': {
         const left = s.left.type === 'NftBinary' ? s.left.left : s.left;
         const positive = s.op === '==' || s.op === 'implicit';
-        matches.push({ key: exprKey(left), values: stringsOf(s.right, defines), negated: s.op === '!=' });
+        found.push(matchFact(matchCache, exprKey(left), stringsOf(s.right, defines), s.op === '!='));
         if (left.type === 'NftPayload' && (left.field === 'dport') && positive && !left.inner) {
           const proto = left.protocol === 'th' ? l4 : left.protocol;
           const ranges = nftPortRanges(s.right, defines);
@@ -114,7 +135,7 @@ export function nftRuleFact(
           const names = stringsOf(s.right, defines);
           if (positive && names.length === 1) l4 = names[0];
         } else if (isKey(left, 'meta', 'mark') || isKey(left, 'ct', 'mark')) matchesMark = true;
-        else if (isKey(left, 'meta', 'iifname') && positive) iifnames.push(...stringsOf(s.right, defines));
+        else if (isKey(left, 'meta', 'iifname') && positive) ifnames.push(...stringsOf(s.right, defines));
         break;
       }
       case 'NftMangle':
@@ -138,24 +159,32 @@ export function nftRuleFact(
         break;
     }
   }
-  return {
-    family: where.family,
-    table: where.table,
-    chain: where.chain,
-    ...(where.hook ? { hook: where.hook } : {}),
-    udpDports: udp,
-    tcpDports: tcp,
-    ...(dportValueRange ? { dportValueRange } : {}),
-    ...(verdict ? { verdict } : {}),
-    setsMetaMark,
-    setsCtMark,
-    restoresMark,
-    clampsMss,
-    matchesMark,
-    iifnames,
-    matches,
-    location: { file, range: rule.range },
-  };
+  // Literal objects with the optional keys in place (no spreads: this runs once per rule). Empty
+  // lists are one shared frozen array; others are exact-size copies (facts live through the lint).
+  const location = { file, range: rule.range };
+  const udpDports: readonly PortRange[] = udp.length ? udp : NONE;
+  const tcpDports: readonly PortRange[] = tcp.length ? tcp : NONE;
+  const iifnames: readonly string[] = ifnames.length ? ifnames : NONE;
+  const matches: NftRuleFact['matches'] = found.length ? found.slice() : NONE;
+  const { family, table, chain, hook } = where;
+  if (hook) {
+    if (dportValueRange) {
+      return verdict
+        ? { family, table, chain, hook, udpDports, tcpDports, dportValueRange, verdict, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location }
+        : { family, table, chain, hook, udpDports, tcpDports, dportValueRange, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location };
+    }
+    return verdict
+      ? { family, table, chain, hook, udpDports, tcpDports, verdict, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location }
+      : { family, table, chain, hook, udpDports, tcpDports, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location };
+  }
+  if (dportValueRange) {
+    return verdict
+      ? { family, table, chain, udpDports, tcpDports, dportValueRange, verdict, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location }
+      : { family, table, chain, udpDports, tcpDports, dportValueRange, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location };
+  }
+  return verdict
+    ? { family, table, chain, udpDports, tcpDports, verdict, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location }
+    : { family, table, chain, udpDports, tcpDports, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location };
 }
 
 /**
@@ -168,10 +197,15 @@ export function nftFactsOf(
   known: NftChainFact[] = [],
 ): { rules: NftRuleFact[]; chains: NftChainFact[] } {
   const defines: Defines = new Map();
+  const matchCache: MatchCache = new Map();
   const rules: NftRuleFact[] = [];
   const chains: NftChainFact[] = [];
-  const hookOf = (family: string, table: string, chain: string): string | undefined =>
-    [...known, ...chains].find((c) => c.family === family && c.table === table && c.chain === chain)?.hook;
+  const hookOf = (family: string, table: string, chain: string): string | undefined => {
+    for (const list of [known, chains]) {
+      for (const c of list) if (c.family === family && c.table === table && c.chain === chain) return c.hook;
+    }
+    return undefined;
+  };
 
   const addChain = (c: NftChain, family: string, table: string): void => {
     const name = c.name?.text ?? '';
@@ -187,7 +221,8 @@ export function nftFactsOf(
       });
     }
     const hook = c.hook?.hook.text ?? hookOf(family, table, name);
-    for (const r of c.rules) rules.push(nftRuleFact(r, { family, table, chain: name, ...(hook ? { hook } : {}) }, defines, file));
+    const where = hook ? { family, table, chain: name, hook } : { family, table, chain: name };
+    for (const r of c.rules) rules.push(nftRuleFact(r, where, defines, file, matchCache));
   };
   const visitTable = (t: NftTable): void => {
     const table = t.name?.text ?? '';
@@ -214,7 +249,7 @@ export function nftFactsOf(
           const table = cmd.table?.text ?? '';
           const chain = cmd.chain?.text ?? '';
           const hook = hookOf(cmd.family, table, chain);
-          rules.push(nftRuleFact(cmd, { family: cmd.family, table, chain, ...(hook ? { hook } : {}) }, defines, file));
+          rules.push(nftRuleFact(cmd, { family: cmd.family, table, chain, ...(hook ? { hook } : {}) }, defines, file, matchCache));
           break;
         }
         case 'NftInclude':

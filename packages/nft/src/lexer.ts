@@ -105,14 +105,24 @@ const RE_CLASSID = /[0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}(?=[ \t\r\n:\-},;]|$)/y;
 const RE_IDENT = /[A-Za-z_.][A-Za-z0-9/\-_.]*/y;
 const RE_8021 = /8021(?:q|ad)(?![A-Za-z0-9/\-_.])/y;
 
+/** Length of the sticky regex's match at `offset` (0 when none); `test` allocates no match array. */
 function sticky(re: RegExp, text: string, offset: number): number {
   re.lastIndex = offset;
-  const m = re.exec(text);
-  return m ? m[0].length : 0;
+  return re.test(text) ? re.lastIndex - offset : 0;
 }
 
 function isHexCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
+// Longest match so far in `scanWord` (module state rather than a closure per call).
+let best = 0;
+let kind: WordKind | null = null;
+function take(len: number, k: WordKind): void {
+  if (len > best) {
+    best = len;
+    kind = k;
+  }
 }
 
 /** Longest match at `offset` among the scanner's word-ish rules; ties go to the earlier rule. */
@@ -120,14 +130,8 @@ function scanWord(text: string, offset: number): void {
   if (cacheOffset === offset && cacheText === text) return;
   cacheOffset = offset;
   cacheText = text;
-  let best = 0;
-  let kind: WordKind | null = null;
-  const take = (len: number, k: WordKind): void => {
-    if (len > best) {
-      best = len;
-      kind = k;
-    }
-  };
+  best = 0;
+  kind = null;
   const code = text.charCodeAt(offset);
   const c = text[offset] ?? '';
   const digit = code >= 48 && code <= 57;
@@ -165,13 +169,31 @@ function scanWord(text: string, offset: number): void {
   cacheLen = best;
 }
 
+// Images of words and numbers repeat (`ip`, `saddr`, `accept`, ports): one string per distinct
+// image for the duration of a `lexNft` call, so the tokens and the AST built from them share it.
+const interned = new Map<string, string>();
+/** Off while `lexNftCompact` runs: its tokens are short-lived; images are interned when tokens are rebuilt. */
+let internImages = true;
+
+function internImage(s: string): string {
+  const v = interned.get(s);
+  if (v !== undefined) return v;
+  interned.set(s, s);
+  return s;
+}
+
+// chevrotain reads `match[0]` (and `payload`, never set here) right after `exec` returns, so one
+// result array serves every call.
+const execResult: [string] = [''];
+
 function wordPattern(k: WordKind) {
   return {
     exec: (text: string, offset: number): RegExpExecArray | null => {
       scanWord(text, offset);
       if (cacheKind !== k || cacheLen === 0) return null;
-      const r = [text.slice(offset, offset + cacheLen)] as unknown as RegExpExecArray;
-      return r;
+      const image = text.slice(offset, offset + cacheLen);
+      execResult[0] = internImages && (k === 'word' || k === 'number') ? internImage(image) : image;
+      return execResult as unknown as RegExpExecArray;
     },
   };
 }
@@ -223,12 +245,20 @@ export interface LexResult {
   readonly errors: { offset: number; length: number; message: string }[];
 }
 
+function nftLexer(): Lexer {
+  lexer ??= new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: !!process.env['WGLINT_DEV'], skipValidations: !process.env['WGLINT_DEV'] });
+  return lexer;
+}
+
 /** Lexes nft source. Never throws; unlexable characters become `Unknown` tokens. */
 export function lexNft(text: string): LexResult {
-  lexer ??= new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: !!process.env['WGLINT_DEV'], skipValidations: !process.env['WGLINT_DEV'] });
+  const lexer = nftLexer();
+  interned.clear();
   const r = lexer.tokenize(text);
+  interned.clear();
   cacheOffset = -1;
   cacheText = '';
+  execResult[0] = '';
   for (const t of r.tokens) {
     if (t.tokenType === Word) {
       const k = KEYWORD_TYPES.get(t.image);
@@ -244,4 +274,151 @@ export function lexNft(text: string): LexResult {
     comments,
     errors: r.errors.map((e) => ({ offset: e.offset, length: e.length, message: e.message })),
   };
+}
+
+// ---- compact lexing ------------------------------------------------------------------------------
+
+/** Token types by index (`CompactTokens.types`). */
+export const TOKEN_TYPES: readonly TokenType[] = allTokens;
+const INDEX_BY_TYPE_IDX: number[] = [];
+allTokens.forEach((t, i) => {
+  INDEX_BY_TYPE_IDX[t.tokenTypeIdx!] = i;
+});
+/** Types whose images repeat (words, keywords, numbers), by index. */
+const INTERNED_TYPES = new Uint8Array(allTokens.length);
+allTokens.forEach((t, i) => {
+  if (t === Word || t === NumberTok || t.name.startsWith('Kw_')) INTERNED_TYPES[i] = 1;
+});
+export const TYPE_INDEX = {
+  Newline: allTokens.indexOf(Newline),
+  Semi: allTokens.indexOf(Semi),
+  LCurly: allTokens.indexOf(LCurly),
+  RCurly: allTokens.indexOf(RCurly),
+  UnterminatedString: allTokens.indexOf(UnterminatedString),
+};
+
+/**
+ * The tokens of a text in typed arrays (type index, start, end) instead of token objects: a large
+ * ruleset has over a million tokens, and as objects they all live until the AST is built. Token
+ * objects are made per line when a builder reads it (`compactToken`). Same tokens as `lexNft`.
+ */
+export interface CompactTokens {
+  readonly text: string;
+  readonly count: number;
+  readonly types: Uint8Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly comments: IToken[];
+  readonly errors: { offset: number; length: number }[];
+}
+
+/** Text per chunk handed to chevrotain: small enough for its token objects to die young. */
+const CHUNK = 1 << 15;
+
+/**
+ * End of the chunk starting at `from`: just after the first newline at or past `from + CHUNK`
+ * that is outside strings and comments (every token ends at or before such a newline, and none
+ * looks past it), or the end of the text.
+ */
+function chunkEnd(text: string, from: number, state: { inString: boolean; inComment: boolean; pos: number }): number {
+  const target = from + CHUNK;
+  const n = text.length;
+  if (target >= n) return n;
+  let i = state.pos;
+  let inString = state.inString;
+  let inComment = state.inComment;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 34) inString = false;
+    } else if (inComment) {
+      if (c === 10 || c === 13) {
+        inComment = false;
+        if (c === 10 && i + 1 >= target) break;
+      }
+    } else if (c === 34) inString = true;
+    else if (c === 35) inComment = true;
+    else if (c === 10 && i + 1 >= target) break;
+  }
+  if (i >= n) return n;
+  state.pos = i + 1;
+  state.inString = inString;
+  state.inComment = inComment;
+  return i + 1;
+}
+
+/** Lexes nft source into `CompactTokens`. Never throws. */
+export function lexNftCompact(text: string): CompactTokens {
+  const lexer = nftLexer();
+  let cap = Math.max(64, (text.length >> 2) + 16);
+  let types = new Uint8Array(cap);
+  let starts = new Int32Array(cap);
+  let ends = new Int32Array(cap);
+  let count = 0;
+  const comments: IToken[] = [];
+  const errors: { offset: number; length: number }[] = [];
+  const state = { inString: false, inComment: false, pos: 0 };
+  internImages = false;
+  try {
+    for (let from = 0; from < text.length; ) {
+      const to = chunkEnd(text, from, state);
+      const chunk = from === 0 && to === text.length ? text : text.slice(from, to);
+      cacheOffset = -1;
+      const r = lexer.tokenize(chunk);
+      const toks = r.tokens;
+      if (count + toks.length > cap) {
+        while (count + toks.length > cap) cap *= 2;
+        const t2 = new Uint8Array(cap);
+        t2.set(types);
+        types = t2;
+        const s2 = new Int32Array(cap);
+        s2.set(starts);
+        starts = s2;
+        const e2 = new Int32Array(cap);
+        e2.set(ends);
+        ends = e2;
+      }
+      for (let k = 0; k < toks.length; k++) {
+        const t = toks[k]!;
+        let type = t.tokenType;
+        if (type === Word) type = KEYWORD_TYPES.get(t.image) ?? Word;
+        types[count] = INDEX_BY_TYPE_IDX[type.tokenTypeIdx!]!;
+        starts[count] = t.startOffset + from;
+        ends[count] = t.startOffset + from + t.image.length;
+        count++;
+      }
+      const cs = r.groups['comments'] as IToken[] | undefined;
+      if (cs) {
+        for (const c of cs) {
+          c.startOffset += from;
+          comments.push(c);
+        }
+      }
+      for (const e of r.errors) errors.push({ offset: e.offset + from, length: e.length });
+      from = to;
+    }
+  } finally {
+    internImages = true;
+    cacheOffset = -1;
+    cacheText = '';
+    execResult[0] = '';
+  }
+  return { text, count, types, starts, ends, comments, errors };
+}
+
+/**
+ * The token object of token `k`: the same fields and values `lexNft` gives it. Word and number
+ * images go through `images`, so equal images are one string in the AST.
+ */
+export function compactToken(c: CompactTokens, k: number, images: Map<string, string>): IToken {
+  const ti = c.types[k]!;
+  const type = TOKEN_TYPES[ti]!;
+  const start = c.starts[k]!;
+  let image = c.text.slice(start, c.ends[k]!);
+  if (INTERNED_TYPES[ti] === 1) {
+    const v = images.get(image);
+    if (v === undefined) images.set(image, image);
+    else image = v;
+  }
+  return { image, startOffset: start, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type };
 }

@@ -2,9 +2,9 @@
 import type { IToken } from 'chevrotain';
 import type { ParseResult } from '@wglint/core';
 import type { NftCommand, NftInclude, NftRuleset } from './ast.js';
-import { lexNft } from './lexer.js';
+import { TYPE_INDEX, lexNft, lexNftCompact } from './lexer.js';
 import { treeParser } from './parser.js';
-import { Ctx, Cur, buildTree, isBlock, realToken, type TBlock, type TLine } from './tree.js';
+import { Ctx, Cur, buildCompactTree, buildTree, isBlock, realToken, type TBlock, type TLine } from './tree.js';
 import { guarded } from './productions/common.js';
 import { buildCommand } from './productions/ruleset.js';
 
@@ -40,32 +40,65 @@ export function parseNftCommandLine(text: string, options: NftParseOptions = {})
   return parseNft(text, options);
 }
 
+/** Blocks nested deeper than this take the chevrotain path (real rulesets nest a few levels). */
+const MAX_FAST_DEPTH = 48;
+
+interface Tree {
+  readonly lines: (TLine | undefined)[];
+  readonly stray: IToken[];
+  readonly comments: IToken[];
+  /** Blocks still open at the end of input, in source order. */
+  readonly unclosed: TBlock[];
+  /** Errors of chevrotain's tree parser (chevrotain path only). */
+  readonly parseErrors: readonly { message: string; token: IToken }[];
+}
+
+/**
+ * Lexes and builds the token tree. Tokens are kept compact (typed arrays); a line's token objects
+ * are made when a builder reads the line, and the builders drop each line once built, so a large
+ * ruleset never has all its token objects alive at once.
+ */
+function lexTree(text: string, ctx: Ctx): Tree {
+  const lexed = lexNftCompact(text);
+  const UNTERMINATED = TYPE_INDEX.UnterminatedString;
+  for (let k = 0; k < lexed.count; k++) {
+    if (lexed.types[k] === UNTERMINATED) ctx.error(ctx.range(lexed.starts[k]!, lexed.ends[k]!), 'unterminated string: add the closing `"`');
+  }
+  for (const e of lexed.errors) ctx.error(ctx.range(e.offset, e.offset + Math.max(1, e.length)), `unexpected character \`${text.slice(e.offset, e.offset + Math.max(1, e.length)).slice(0, 20)}\``);
+  const fast = buildCompactTree(lexed, MAX_FAST_DEPTH, new Map());
+  if (fast) return { lines: fast.lines, stray: fast.stray, comments: lexed.comments, unclosed: fast.unclosed, parseErrors: [] };
+  // Deeply nested input: chevrotain's tree parser, as before (its limits on deep input included).
+  const tokens = lexNft(text).tokens;
+  const p = treeParser();
+  p.input = tokens;
+  const cst = p.ruleset();
+  const errors = p.errors;
+  p.input = [];
+  const { lines, stray } = buildTree(cst, tokens, text.length);
+  return { lines, stray, comments: lexed.comments, unclosed: unclosedBlocks(lines), parseErrors: errors };
+}
+
 function parseWithStack(text: string, options: NftParseOptions, stack: string[]): ParseResult<NftRuleset> {
   const ctx = new Ctx(text, options.mapOffset);
   try {
-    const lexed = lexNft(text);
-    for (const t of lexed.tokens) {
-      if (t.tokenType.name === 'UnterminatedString') ctx.error(ctx.range(t.startOffset, t.startOffset + t.image.length), 'unterminated string: add the closing `"`');
-    }
-    for (const e of lexed.errors) ctx.error(ctx.range(e.offset, e.offset + Math.max(1, e.length)), `unexpected character \`${text.slice(e.offset, e.offset + Math.max(1, e.length)).slice(0, 20)}\``);
-    const p = treeParser();
-    p.input = lexed.tokens;
-    const cst = p.ruleset();
-    const { lines, stray } = buildTree(cst, lexed.tokens, text.length);
-    const unclosed = unclosedBlocks(lines);
+    const { lines, stray, comments: commentTokens, unclosed, parseErrors } = lexTree(text, ctx);
     for (const b of unclosed) ctx.error(ctx.range(b.open.startOffset, b.open.startOffset + 1), 'this `{` is not closed: add the matching `}`');
-    for (const e of p.errors) {
+    for (const e of parseErrors) {
       if (unclosed.length && (!realToken(e.token) || e.token.tokenType.name === 'EOF')) continue;
       reportParserError(ctx, e.token, e.message, text);
     }
+    unclosed.length = 0;
     for (const t of stray) ctx.error(ctx.range(t.startOffset, t.startOffset + 1), 'unexpected `}` with no matching `{`');
     const commands: NftCommand[] = [];
-    for (const line of lines) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      // Built lines are dropped so their tokens can be collected while the AST grows.
+      lines[i] = undefined;
       const cur = new Cur(ctx, line.items, line.end, line.terminator);
       const c = guarded(() => buildCommand(cur));
       if (c) commands.push(c.type === 'NftInclude' ? resolveInclude(c, options, stack) : c);
     }
-    const comments = lexed.comments.map((t: IToken) => ({ text: t.image, range: ctx.range(t.startOffset, t.startOffset + t.image.length) }));
+    const comments = commentTokens.map((t: IToken) => ({ text: t.image, range: ctx.range(t.startOffset, t.startOffset + t.image.length) }));
     // Keep one problem per position (chevrotain and the builders may both report).
     const seen = new Set<string>();
     const problems = ctx.problems.filter((p) => {

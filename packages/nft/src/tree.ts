@@ -2,7 +2,7 @@
 // the builders a cursor and the single token → range helper.
 import type { CstNode, IToken } from 'chevrotain';
 import type { SyntaxProblem, TextRange } from '@wglint/core';
-import { Newline, Semi, RCurly } from './lexer.js';
+import { Newline, Semi, RCurly, TYPE_INDEX, compactToken, type CompactTokens } from './lexer.js';
 
 export interface TBlock {
   readonly kind: 'block';
@@ -24,6 +24,14 @@ export interface TLine {
 
 export const isBlock = (i: TItem | undefined): i is TBlock => !!i && (i as TBlock).kind === 'block';
 export const isTok = (i: TItem | undefined): i is IToken => !!i && (i as TBlock).kind !== 'block';
+
+/**
+ * `a`, or an exact-size copy when it has elements: an array grown by `push` keeps room for ~17
+ * elements, and the AST keeps hundreds of thousands of short arrays (statements, set elements).
+ */
+export function exact<T>(a: T[]): T[] {
+  return a.length === 0 ? a : a.slice();
+}
 
 /** Whether a token is real source text (chevrotain marks recovery-inserted tokens). */
 export function realToken(t: IToken): boolean {
@@ -84,6 +92,139 @@ export function buildTree(cst: CstNode, tokens: readonly IToken[], textLength: n
   const lines = ((cst.children['line'] ?? []) as CstNode[]).map(lineOf).filter((l): l is TLine => l !== null);
   const stray = ((cst.children['stray'] ?? []) as IToken[]).filter(realToken);
   return { lines, stray };
+}
+
+/** A line of the compact tree: its items are made when a builder reads them (once). */
+// Fields are `declare`d (assigned in the constructor) so no class-field definitions run first.
+class CompactLine implements TLine {
+  declare private readonly c: CompactTokens;
+  declare private readonly images: Map<string, string>;
+  /** Token indexes: the line's first token, and the one after its last item. */
+  declare private readonly from: number;
+  declare private readonly to: number;
+  /** Its blocks in order, with the token index after each. */
+  declare private readonly blocks: readonly TBlock[] | null;
+  declare private readonly afters: readonly number[] | null;
+  declare readonly start: number;
+  declare readonly end: number;
+  declare readonly terminator: TLine['terminator'];
+  constructor(
+    c: CompactTokens, images: Map<string, string>, from: number, to: number, blocks: readonly TBlock[] | null, afters: readonly number[] | null,
+    start: number, end: number, terminator: TLine['terminator'],
+  ) {
+    this.c = c;
+    this.images = images;
+    this.from = from;
+    this.to = to;
+    this.blocks = blocks;
+    this.afters = afters;
+    this.start = start;
+    this.end = end;
+    this.terminator = terminator;
+  }
+  get items(): TItem[] {
+    const { c, images, to, blocks, afters } = this;
+    const lc = TYPE_INDEX.LCurly;
+    const out: TItem[] = [];
+    let bi = 0;
+    for (let k = this.from; k < to; ) {
+      if (blocks && c.types[k] === lc) {
+        out.push(blocks[bi]!);
+        k = afters![bi++]!;
+      } else out.push(compactToken(c, k++, images));
+    }
+    return out;
+  }
+}
+
+/**
+ * Builds the same token tree as `buildTree` straight from the compact tokens, without a CST: the
+ * grammar is `ruleset: (NL | ';' | '}' | line)* EOF`, `line: (item | block)+`,
+ * `block: '{' (NL | ';' | line)* '}'`, and the only syntax error it can meet is a block still open
+ * at the end of input, which chevrotain's recovery closes there, as this does. Lines hold token
+ * indexes; their token objects are made when a builder reads them. Also returns the blocks left
+ * open, in `unclosedBlocks` order (the order of their `{`). Null when blocks nest deeper than
+ * `maxDepth`: the caller then takes the chevrotain path, whose limits on deep input it keeps.
+ */
+export function buildCompactTree(c: CompactTokens, maxDepth: number, images: Map<string, string>): { lines: TLine[]; stray: IToken[]; unclosed: TBlock[] } | null {
+  const { types, starts, ends, count } = c;
+  const NL = TYPE_INDEX.Newline;
+  const SEMI = TYPE_INDEX.Semi;
+  const LC = TYPE_INDEX.LCurly;
+  const RC = TYPE_INDEX.RCurly;
+  const top: TLine[] = [];
+  const stray: IToken[] = [];
+  // Blocks in the order their `{` appear; a block is filled in when it closes.
+  const opened: { block: TBlock | null }[] = [];
+  // Per open level: lines; the current line's first token (-1: none), end offset of its last
+  // item so far, and its blocks with the index after each.
+  interface Level {
+    lines: TLine[];
+    first: number;
+    lastEnd: number;
+    blocks: TBlock[] | null;
+    afters: number[] | null;
+    open: number;
+    slot: { block: TBlock | null };
+  }
+  const stack: Level[] = [];
+  let lv: Level = { lines: top, first: -1, lastEnd: 0, blocks: null, afters: null, open: -1, slot: { block: null } };
+  const endLine = (to: number, terminator: TLine['terminator']): void => {
+    lv.lines.push(new CompactLine(c, images, lv.first, to, lv.blocks, lv.afters, starts[lv.first]!, lv.lastEnd, terminator));
+    lv.first = -1;
+    lv.blocks = null;
+    lv.afters = null;
+  };
+  const closeLevel = (close: number): void => {
+    // `close`: index of the `}` token, or -1 at the end of input.
+    const inner = lv;
+    const openTok = compactToken(c, inner.open, images);
+    const closeTok = close >= 0 ? compactToken(c, close, images) : null;
+    const end = closeTok ? closeTok.startOffset + 1 : inner.lines.length ? inner.lines[inner.lines.length - 1]!.end : openTok.startOffset + 1;
+    const block: TBlock = { kind: 'block', open: openTok, close: closeTok, lines: exact(inner.lines), start: openTok.startOffset, end };
+    inner.slot.block = block;
+    lv = stack.pop()!;
+    // Most lines hold one block (`{ 22, 80 }`): literal arrays, not ones grown by `push`.
+    const after = close >= 0 ? close + 1 : count;
+    if (lv.blocks) {
+      lv.blocks.push(block);
+      lv.afters!.push(after);
+    } else {
+      lv.blocks = [block];
+      lv.afters = [after];
+    }
+    lv.lastEnd = end;
+  };
+  for (let i = 0; i < count; i++) {
+    const type = types[i]!;
+    if (type === NL) {
+      if (lv.first >= 0) endLine(i, 'newline');
+    } else if (type === SEMI) {
+      if (lv.first >= 0) endLine(i, 'semi');
+    } else if (type === RC) {
+      if (lv.first >= 0) endLine(i, 'rcurly');
+      if (stack.length === 0) stray.push(compactToken(c, i, images));
+      else closeLevel(i);
+    } else if (type === LC) {
+      if (stack.length >= maxDepth) return null;
+      if (lv.first < 0) lv.first = i;
+      const slot = { block: null };
+      opened.push(slot);
+      stack.push(lv);
+      lv = { lines: [], first: -1, lastEnd: 0, blocks: null, afters: null, open: i, slot };
+    } else {
+      if (lv.first < 0) lv.first = i;
+      lv.lastEnd = ends[i]!;
+    }
+  }
+  for (;;) {
+    if (lv.first >= 0) endLine(count, 'eof');
+    if (stack.length === 0) break;
+    closeLevel(-1);
+  }
+  const unclosed: TBlock[] = [];
+  for (const o of opened) if (!o.block!.close) unclosed.push(o.block!);
+  return { lines: top, stray, unclosed };
 }
 
 /** Build context: problems and the single offset → range helper (applies `mapOffset`). */

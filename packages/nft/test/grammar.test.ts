@@ -9,6 +9,9 @@ describe('grammar self-checks', () => {
       const { parseNft } = await import('../src/index.js');
       const r = parseNft('table inet t {\n\tchain c {\n\t\ttcp dport 22 accept\n\t}\n}\n');
       expect(r.problems).toEqual([]);
+      // Shallow input no longer needs the chevrotain tree parser (deep input still does): build it here.
+      const { treeParser } = await import('../src/parser.js');
+      expect(treeParser()).toBeDefined();
     } finally {
       if (prev === undefined) delete process.env['WGLINT_DEV'];
       else process.env['WGLINT_DEV'] = prev;

@@ -326,6 +326,21 @@ class Builder {
   }
 
   private statements(stmts: readonly NftStatement[], rule: NftRuleSymbol, env: Env): void {
+    // One visitor per rule (not per statement).
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const visit = (n: Record<string, any>): void => {
+      if (n.type === 'NftVariable') this.use(n.name, n.range, env);
+      else if (n.type === 'NftSetRef') this.pendingSetRefs.push({ name: n.name, file: env.file, range: n.range, table: rule.chain.table, rule });
+      else if (n.type === 'NftVerdictExpr' && (n.verdict === 'jump' || n.verdict === 'goto') && n.target) {
+        let name = n.target;
+        if (name.startsWith('$')) {
+          const d = this.use(name.slice(1), n.range, env);
+          const v = d?.node.value;
+          name = v?.type === 'NftSymbol' ? v.name : v?.type === 'NftString' ? v.value : name;
+        }
+        this.pendingJumps.push({ kind: n.verdict, from: rule.chain, name, file: env.file, range: n.range, rule, via: 'vmap' });
+      } else if (n.type === undefined && typeof n.text === 'string' && n.text.startsWith('$') && n.range) this.use(n.text.slice(1), n.range, env);
+    };
     for (const s of stmts) {
       if (s.type === 'NftVerdict') {
         if (s.verdict !== 'jump' && s.verdict !== 'goto') continue;
@@ -348,19 +363,7 @@ class Builder {
         this.pendingSetRefs.push({ name: s.ref.text.replace(/^@/, ''), file: env.file, range: s.ref.range, table: rule.chain.table, rule });
       }
       if (s.type === 'NftVmap' && s.map.type === 'NftSetRef') this.namedVmaps.push({ rule, name: s.map.name, table: rule.chain.table });
-      deepVisit(s, (n) => {
-        if (n.type === 'NftVariable') this.use(n.name, n.range, env);
-        else if (n.type === 'NftSetRef') this.pendingSetRefs.push({ name: n.name, file: env.file, range: n.range, table: rule.chain.table, rule });
-        else if (n.type === 'NftVerdictExpr' && (n.verdict === 'jump' || n.verdict === 'goto') && n.target) {
-          let name = n.target;
-          if (name.startsWith('$')) {
-            const d = this.use(name.slice(1), n.range, env);
-            const v = d?.node.value;
-            name = v?.type === 'NftSymbol' ? v.name : v?.type === 'NftString' ? v.value : name;
-          }
-          this.pendingJumps.push({ kind: n.verdict, from: rule.chain, name, file: env.file, range: n.range, rule, via: 'vmap' });
-        } else if (n.type === undefined && typeof n.text === 'string' && n.text.startsWith('$') && n.range) this.use(n.text.slice(1), n.range, env);
-      });
+      deepVisit(s, visit);
     }
   }
 
@@ -486,7 +489,13 @@ function deepVisit(root: unknown, cb: (n: Record<string, any>) => void): void {
     const o = v as Visited;
     if (o.type === 'NftVerdict' && o !== root) continue;
     cb(o);
-    for (const [k, x] of Object.entries(o)) if (k !== 'range' && k !== 'resolved' && typeof x === 'object' && x !== null) stack.push(x);
+    // `for…in` walks the same own keys in the same order as `Object.entries` (AST objects are
+    // plain literals) without allocating an entry array per object.
+    for (const k in o) {
+      if (k === 'range' || k === 'resolved') continue;
+      const x = o[k];
+      if (typeof x === 'object' && x !== null) stack.push(x);
+    }
   }
 }
 

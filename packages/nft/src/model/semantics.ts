@@ -87,13 +87,15 @@ export function findJumpCycles(model: NftModel): { edge: NftJumpEdge; cycle: Nft
   return out;
 }
 
+const FILTERING_KEYWORDS: ReadonlySet<string> = new Set(['limit', 'quota', 'meter', 'last', 'set', 'xt', 'flow', 'ct count']);
+
 /** Whether a rule matches every packet: no match-like statement before its verdict. */
 export function isMatchStatement(s: NftStatement): boolean {
   if (s.type === 'NftMatch') return true;
   if (s.type === 'NftVmap') return true;
   if (s.type === 'NftStatement') {
     // limit and quota restrict which packets go on; meters and `set` with stateful options too.
-    return ['limit', 'quota', 'meter', 'last', 'set', 'xt', 'flow', 'ct count'].includes(s.keyword);
+    return FILTERING_KEYWORDS.has(s.keyword);
   }
   return false;
 }

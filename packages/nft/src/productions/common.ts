@@ -131,9 +131,16 @@ export function parsePriority(cur: Cur, family: NftFamily): NftPriority {
   return { type: 'NftPriority', text: cur.ctx.text.slice(itemStart(cur.items[s]!), cur.prevEnd()), keyword, value, range };
 }
 
-/** Iterates the lines of a block, checking the mandatory separator and catching line errors. */
+/**
+ * Iterates the lines of a block, checking the mandatory separator and catching line errors. The
+ * tree is read once: each line is dropped from the block when it has been built, so the tokens of
+ * a large block can be collected while its AST is built.
+ */
 export function eachBlockLine(ctx: Ctx, b: TBlock, requireSep: boolean, fn: (cur: Cur, line: TLine) => void): void {
-  for (const line of b.lines) {
+  const lines = b.lines as (TLine | undefined)[];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    lines[i] = undefined;
     const cur = new Cur(ctx, line.items, line.end, line.terminator);
     try {
       fn(cur, line);

@@ -5,7 +5,7 @@ import type { TextRange } from '@wglint/core';
 import type { NftExpr, NftSetElement, NftOption, NftVerdictKind } from '../ast.js';
 import { BINOPS, RESERVED_WORDS, RHS_KEYWORD_VALUES, VERDICTS } from '../keywords.js';
 import { isSelectorStart, parseLhs } from './selectors.js';
-import { Cur, LineError, isBlock, isTok, itemEnd, itemStart, type TBlock, type TItem } from '../tree.js';
+import { Cur, LineError, exact, isBlock, isTok, itemEnd, itemStart, type TBlock, type TItem } from '../tree.js';
 
 export interface ValueOpts {
   /** Allow selector expressions (`ip saddr`, `meta mark`) as values (statement arguments). */
@@ -43,7 +43,7 @@ export function parseValue(cur: Cur, opts: ValueOpts): NftExpr {
       cur.next();
       items.push(parseValueConcat(cur, opts));
     }
-    return { type: 'NftList', items, range: r(cur, s) };
+    return { type: 'NftList', items: exact(items), range: r(cur, s) };
   }
   return first;
 }
@@ -265,7 +265,7 @@ export function parseElements(outer: Cur, b: TBlock, opts: { selectors: boolean 
     if (cur.atEnd()) break;
     if (!cur.accept(',')) cur.fail(`expected \`,\` or \`}\` after a set element, found ${cur.describe()}`);
   }
-  return out;
+  return exact(out);
 }
 
 function parseElementOption(cur: Cur): NftOption {

@@ -3,7 +3,7 @@
 import type { IToken } from 'chevrotain';
 import type { NftExpr, NftNat, NftOption, NftOptionStatement, NftStatement } from '../ast.js';
 import { BYTE_UNITS, LOG_LEVELS, NAT_FLAGS, STATEMENT_KEYWORDS, TIME_UNITS, VERDICTS } from '../keywords.js';
-import { Cur, isBlock, isTok, type TBlock } from '../tree.js';
+import { Cur, exact, isBlock, isTok, type TBlock } from '../tree.js';
 import { isSelectorStart, parseElements, parseValue, parseValuePrimary, word } from './expressions.js';
 
 export const STMT_VALUE = { selectors: true, sets: false, list: true, map: true } as const;
@@ -33,7 +33,7 @@ export function atStatementStart(cur: Cur): boolean {
 
 export function optionStmt(cur: Cur, s: number, keyword: NftOptionStatement['keyword'], options: NftOption[], ref: NftExpr | null = null, expr: NftExpr | null = null): NftOptionStatement {
   const refName = ref ? { text: exprText(cur, ref), range: ref.range } : null;
-  return { type: 'NftStatement', keyword, options, ref: refName, expr, range: cur.rangeFrom(s) };
+  return { type: 'NftStatement', keyword, options: exact(options), ref: refName, expr, range: cur.rangeFrom(s) };
 }
 
 export function exprText(cur: Cur, e: NftExpr): string {

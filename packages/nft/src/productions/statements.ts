@@ -4,7 +4,7 @@
 import type { IToken } from 'chevrotain';
 import type { NftExpr, NftMatch, NftOption, NftRule, NftStatement, NftVerdictKind } from '../ast.js';
 import { RELOPS, RESERVED_WORDS, RHS_KEYWORD_VALUES, STATEMENT_KEYWORDS, VERDICTS } from '../keywords.js';
-import { Cur, isBlock, isTok, type TBlock } from '../tree.js';
+import { Cur, exact, isBlock, isTok, type TBlock } from '../tree.js';
 import { isSelectorStart, parseElements, parseLhs, parseValue, parseValuePrimary, word } from './expressions.js';
 import {
   STMT_VALUE, expectNum, opt, optionStmt, parseCounter, parseDupFwd, parseLimit, parseLog, parseMeter, parseNat, parseQueue,
@@ -37,7 +37,7 @@ export function parseStatements(cur: Cur): ParsedStatements {
     checkTunnelDependency(cur, st, statements);
     statements.push(st);
   }
-  return { statements, comment };
+  return { statements: exact(statements), comment };
 }
 
 /** vxlan/geneve headers are only found after a `udp dport` match in the same rule. */

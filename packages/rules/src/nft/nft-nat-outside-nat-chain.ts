@@ -25,7 +25,11 @@ export default defineRule<HostModel>({
       for (const t of load.model.tables) {
         if (t.family !== 'ip' && t.family !== 'ip6' && t.family !== 'inet') continue;
         for (const c of t.chains.values()) {
-          const nats = c.rules.flatMap((r) => natStatements(r.node.statements).map((s) => ({ s, file: r.file })));
+          const nats: { s: Extract<NftStatement, { type: 'NftNat' }>; file: string }[] = [];
+          for (const r of c.rules) {
+            if (!hasNat(r.node.statements)) continue;
+            for (const s of natStatements(r.node.statements)) nats.push({ s, file: r.file });
+          }
           if (nats.length === 0) continue;
           const reach = reachingBaseChains(c);
           for (const { s, file } of nats) {
@@ -46,6 +50,15 @@ export default defineRule<HostModel>({
     }
   },
 });
+
+/** Whether a rule has a NAT statement, also inside anonymous chains (allocates nothing). */
+function hasNat(stmts: readonly NftStatement[]): boolean {
+  for (const s of stmts) {
+    if (s.type === 'NftNat') return true;
+    if (s.type === 'NftVerdict' && Array.isArray(s.target)) for (const r of s.target) if (hasNat(r.statements)) return true;
+  }
+  return false;
+}
 
 /** NAT statements of a rule, also inside anonymous chains. */
 function natStatements(stmts: readonly NftStatement[]): Extract<NftStatement, { type: 'NftNat' }>[] {

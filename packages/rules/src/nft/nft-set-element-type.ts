@@ -1,6 +1,6 @@
 import { defineRule } from '@wglint/core';
 import type { HostModel } from '@wglint/host';
-import type { NftExpr, NftSetElement } from '@wglint/nft';
+import type { NftExpr } from '@wglint/nft';
 import { allRulesOf, nftLoads, nftFiles, reporter } from './utils.js';
 
 type Problem = { range: { start: number; end: number }; message: string };
@@ -30,9 +30,12 @@ const TYPE_NAME: Record<string, string> = {
   mark: 'a 32-bit mark',
 };
 
+function bad(v: NftExpr, t: string, what: string, hint: string): Problem {
+  return { range: v.range, message: `${what} where ${TYPE_NAME[t]} is expected; ${hint}.` };
+}
+
 /** What is wrong with value `v` for type `t`, or null. */
 function check(v: NftExpr, t: string): Problem | null {
-  const bad = (what: string, hint: string): Problem => ({ range: v.range, message: `${what} where ${TYPE_NAME[t]} is expected; ${hint}.` });
   switch (v.type) {
     case 'NftPrefix':
       return check(v.address, t);
@@ -41,13 +44,13 @@ function check(v: NftExpr, t: string): Problem | null {
     case 'NftParen':
       return check(v.expr, t);
     case 'NftAddress':
-      if (t === 'ipv4_addr' && v.family === 'ip6') return bad(`\`${v.text}\` is an IPv6 address`, 'nft refuses it ("Address family for hostname not supported"); put IPv6 addresses in an `ipv6_addr` set or match them with `ip6 saddr/daddr`');
-      if (t === 'ipv6_addr' && v.family === 'ip') return bad(`\`${v.text}\` is an IPv4 address`, 'nft refuses it ("Address family for hostname not supported"); put IPv4 addresses in an `ipv4_addr` set or match them with `ip saddr/daddr`');
+      if (t === 'ipv4_addr' && v.family === 'ip6') return bad(v, t, `\`${v.text}\` is an IPv6 address`, 'nft refuses it ("Address family for hostname not supported"); put IPv6 addresses in an `ipv6_addr` set or match them with `ip6 saddr/daddr`');
+      if (t === 'ipv6_addr' && v.family === 'ip') return bad(v, t, `\`${v.text}\` is an IPv4 address`, 'nft refuses it ("Address family for hostname not supported"); put IPv4 addresses in an `ipv4_addr` set or match them with `ip saddr/daddr`');
       return null;
     case 'NftNumber':
-      if (t === 'inet_service' && v.value > 65535) return bad(`Port ${v.text} is out of range`, 'nft refuses it ("Service out of range"); use a port from 0 to 65535');
-      if (t === 'inet_proto' && v.value > 255) return bad(`Protocol ${v.text} is out of range`, 'nft refuses it ("Protocol out of range"); use a number from 0 to 255 or a name such as `udp`');
-      if (t === 'mark' && v.value > 0xffffffff) return bad(`Mark ${v.text} is out of range`, 'nft refuses it ("exceeds valid range 0-4294967295"); use a 32-bit value');
+      if (t === 'inet_service' && v.value > 65535) return bad(v, t, `Port ${v.text} is out of range`, 'nft refuses it ("Service out of range"); use a port from 0 to 65535');
+      if (t === 'inet_proto' && v.value > 255) return bad(v, t, `Protocol ${v.text} is out of range`, 'nft refuses it ("Protocol out of range"); use a number from 0 to 255 or a name such as `udp`');
+      if (t === 'mark' && v.value > 0xffffffff) return bad(v, t, `Mark ${v.text} is out of range`, 'nft refuses it ("exceeds valid range 0-4294967295"); use a 32-bit value');
       return null;
     default:
       return null;
@@ -98,10 +101,30 @@ export default defineRule<HostModel>({
       for (const r of allRulesOf(f.ast)) {
         for (const s of r.statements) {
           if (s.type !== 'NftMatch') continue;
-          const types = s.left.type === 'NftConcat' ? s.left.parts.map(typeOfSelector) : [typeOfSelector(s.left)];
-          if (types.every((x) => x === null)) continue;
-          for (const v of values(s.right)) {
-            const p = checkTyped(v, types);
+          let types: (string | null)[];
+          if (s.left.type === 'NftConcat') {
+            types = s.left.parts.map(typeOfSelector);
+            if (types.every((x) => x === null)) continue;
+          } else {
+            // The common case, without the arrays: one selector.
+            const t = typeOfSelector(s.left);
+            if (t === null) continue;
+            types = [t];
+          }
+          // The values of `values(s.right)`, in order, without the array.
+          const right = s.right;
+          if (right.type === 'NftSetExpr') {
+            for (const x of right.elements) {
+              const p = checkTyped(x.key, types);
+              if (p) report({ file: f.file.path, range: p.range, message: p.message });
+            }
+          } else if (right.type === 'NftList') {
+            for (const x of right.items) {
+              const p = checkTyped(x, types);
+              if (p) report({ file: f.file.path, range: p.range, message: p.message });
+            }
+          } else {
+            const p = checkTyped(right, types);
             if (p) report({ file: f.file.path, range: p.range, message: p.message });
           }
         }
@@ -115,8 +138,3 @@ function typeofTypes(exprs: readonly NftExpr[]): (string | null)[] {
   return exprs.map(typeOfSelector);
 }
 
-function values(e: NftExpr): NftExpr[] {
-  if (e.type === 'NftSetExpr') return e.elements.map((x: NftSetElement) => x.key);
-  if (e.type === 'NftList') return [...e.items];
-  return [e];
-}

@@ -4,11 +4,13 @@ import type { NftRule } from '@wglint/nft';
 import { isMatchStatement } from '@wglint/nft';
 import { lineOf, nftLoads, reporter, textOf } from './utils.js';
 
+const ENDING_VERDICTS: ReadonlySet<string> = new Set(['accept', 'drop', 'return', 'goto']);
+
 /** The verdict that ends a rule matching every packet, or null. */
 function catchAllVerdict(r: NftRule): string | null {
   if (r.statements.length === 0 || r.statements.some(isMatchStatement)) return null;
   const last = r.statements[r.statements.length - 1]!;
-  if (last.type === 'NftVerdict' && ['accept', 'drop', 'return', 'goto'].includes(last.verdict)) return last.verdict;
+  if (last.type === 'NftVerdict' && ENDING_VERDICTS.has(last.verdict)) return last.verdict;
   if (last.type === 'NftStatement' && last.keyword === 'reject') return 'reject';
   return null;
 }

@@ -196,19 +196,25 @@ export function textOf(files: readonly ParsedFile[], file: string, range: { star
   return f ? f.file.text.slice(range.start, range.end).replace(/\s+/g, ' ').trim() : '';
 }
 
-/** Every rule of an nft file, including rules of anonymous chains (`jump { … }`). */
-export function allRulesOf(ast: NftRuleset): NftRule[] {
+const rulesCache = new WeakMap<NftRuleset, readonly NftRule[]>();
+
+/** Every rule of an nft file, including rules of anonymous chains (`jump { … }`); computed once per AST. */
+export function allRulesOf(ast: NftRuleset): readonly NftRule[] {
+  const hit = rulesCache.get(ast);
+  if (hit) return hit;
   const out: NftRule[] = [];
-  const add = (r: NftRule): void => {
-    out.push(r);
-    for (const s of r.statements) if (s.type === 'NftVerdict' && Array.isArray(s.target)) for (const x of s.target as NftRule[]) add(x);
-  };
   for (const c of ast.commands) {
-    if (c.type === 'NftRule') add(c);
-    else if (c.type === 'NftChain') c.rules.forEach(add);
-    else if (c.type === 'NftTable') for (const ch of c.chains) ch.rules.forEach(add);
+    if (c.type === 'NftRule') addRule(c, out);
+    else if (c.type === 'NftChain') for (const r of c.rules) addRule(r, out);
+    else if (c.type === 'NftTable') for (const ch of c.chains) for (const r of ch.rules) addRule(r, out);
   }
+  rulesCache.set(ast, out);
   return out;
+}
+
+function addRule(r: NftRule, out: NftRule[]): void {
+  out.push(r);
+  for (const s of r.statements) if (s.type === 'NftVerdict' && Array.isArray(s.target)) for (const x of s.target as NftRule[]) addRule(x, out);
 }
 
 /** Hook command texts of the host's WireGuard configs (nft one-liners may use names a file declares). */
