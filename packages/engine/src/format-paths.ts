@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { writeFile } from './fs-async.js';
 import { resolve } from 'node:path';
 import type { Language } from '@wglint/core';
 import { parseSourceFile } from '@wglint/host';

@@ -1,4 +1,4 @@
-import { stat, writeFile } from 'node:fs/promises';
+import { stat, writeFile } from './fs-async.js';
 import { relative, resolve } from 'node:path';
 import type { Diagnostic, Fix, Language, SeverityOrOff, TextEdit } from '@wglint/core';
 import { applyEdits } from '@wglint/core';

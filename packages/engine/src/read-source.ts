@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from './fs-async.js';
 import { dirname, join } from 'node:path';
 
 /** Files larger than this are not parsed: no real config is this big, and garbage can be. */

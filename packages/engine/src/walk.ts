@@ -1,4 +1,4 @@
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { readHead, readdir, realpath, stat } from './fs-async.js';
 import { join, resolve } from 'node:path';
 import type { Language } from '@wglint/core';
 import { detectLanguage } from './detect-language.js';
@@ -55,7 +55,7 @@ export async function walkDirectory(dir: string, options: WalkOptions = {}): Pro
     seen.add(real);
     let entries;
     try {
-      entries = await readdir(resolve(cwd, path), { withFileTypes: true });
+      entries = await readdir(resolve(cwd, path));
     } catch (e) {
       report(path, e);
       return;
@@ -94,17 +94,11 @@ export async function sniffLanguage(path: string, cwd = process.cwd()): Promise<
   const byName = detectLanguage(path, '');
   if (byName && byName !== 'wg') return { ok: true, language: byName };
   const size = path.endsWith('.conf') ? 65536 : 512;
-  let handle;
   try {
-    handle = await open(resolve(cwd, path), 'r');
-    const buf = Buffer.alloc(size);
-    const { bytesRead } = await handle.read(buf, 0, size, 0);
-    const head = buf.subarray(0, bytesRead);
+    const head = await readHead(resolve(cwd, path), size);
     if (head.includes(0)) return { ok: true, language: byName };
     return { ok: true, language: detectLanguage(path, head.toString('utf8')) };
   } catch (e) {
     return { ok: false, error: e };
-  } finally {
-    await handle?.close();
   }
 }
