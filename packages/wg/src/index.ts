@@ -1,6 +1,7 @@
 import type { ParseResult } from '@wglint/core';
 import type { WgConfig } from './ast.js';
 import { buildWgAst } from './build-ast.js';
+import { wellFormedWgCst } from './line-cst.js';
 import { parseWgTokens } from './parser.js';
 import { printWgConfig } from './print.js';
 import { lineRefusals } from './refusals.js';
@@ -42,7 +43,7 @@ function parseOrThrow(text: string, interfaceName: string | null): ParseResult<W
   // The grammar wants every line terminated; the padding newline is never part of a range.
   const padded = text === '' || text.endsWith('\n') ? text : `${text}\n`;
   const lexed = scanWg(padded);
-  const { cst } = parseWgTokens(lexed.tokens);
+  const cst = wellFormedWgCst(lexed.tokens) ?? parseWgTokens(lexed.tokens).cst;
   const { ast, problems } = buildWgAst({
     text,
     tokens: lexed.tokens,
