@@ -4,6 +4,8 @@ import {
   type Rule,
   type Severity,
   type SeverityOrOff,
+  type Suppression,
+  compareStrings,
   parseSuppressions,
   suppresses,
 } from '@wglint/core';
@@ -46,7 +48,11 @@ export function runRules(model: HostModel, rules: readonly Rule<HostModel>[], op
     const ctx = {
       model,
       report: (r: Report) => {
-        raw.push({ ruleId: rule.meta.id, severity, message: r.message, file: r.file, range: r.range, ...(r.fix ? { fix: r.fix } : {}) });
+        raw.push(
+          r.fix
+            ? { ruleId: rule.meta.id, severity, message: r.message, file: r.file, range: r.range, fix: r.fix }
+            : { ruleId: rule.meta.id, severity, message: r.message, file: r.file, range: r.range },
+        );
       },
     };
     if (!options.onRuleError) rule.check(ctx);
@@ -60,20 +66,29 @@ export function runRules(model: HostModel, rules: readonly Rule<HostModel>[], op
   }
 
   const lintFiles = new Map(model.files.filter((f) => f.lint).map((f) => [f.file.path, f.file.text]));
+  // Diagnostics by file, each list in report order (one pass, not one pass per file).
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const path of lintFiles.keys()) byFile.set(path, []);
+  for (const d of raw) byFile.get(d.file)?.push(d);
   const out: Diagnostic[] = [];
   const unusedSeverity = severityOf(UNUSED_SUPPRESSION, 'warning');
   for (const [path, text] of lintFiles) {
     const sups = parseSuppressions(text);
-    const used = new Set<number>();
-    for (const d of raw) {
-      if (d.file !== path) continue;
-      const i = sups.findIndex((s) => suppresses(s, d.ruleId, d.range.start));
-      if (i >= 0) used.add(i);
-      else out.push(d);
+    const diags = byFile.get(path)!;
+    const used = new Uint8Array(sups.length);
+    if (sups.length === 0) {
+      for (const d of diags) out.push(d);
+    } else {
+      const by = suppressionIndexes(sups, diags);
+      for (let k = 0; k < diags.length; k++) {
+        const i = by[k]!;
+        if (i >= 0) used[i] = 1;
+        else out.push(diags[k]!);
+      }
     }
     if (unusedSeverity === 'off') continue;
     sups.forEach((s, i) => {
-      if (used.has(i)) return;
+      if (used[i]) return;
       out.push({
         ruleId: UNUSED_SUPPRESSION,
         severity: unusedSeverity,
@@ -84,6 +99,98 @@ export function runRules(model: HostModel, rules: readonly Rule<HostModel>[], op
     });
   }
   return out.sort(
-    (a, b) => a.file.localeCompare(b.file) || a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId),
+    (a, b) => compareStrings(a.file, b.file) || a.range.start - b.range.start || a.range.end - b.range.end || compareStrings(a.ruleId, b.ruleId),
   );
+}
+
+/** Below this many suppressions a plain scan per diagnostic is cheapest. */
+const SCAN_SUPPRESSIONS = 16;
+
+/**
+ * For each diagnostic (of one file), the index of the first suppression in `sups` that covers it
+ * (`suppresses`), or -1. A sweep over offsets with a min-heap of open suppression indexes per rule
+ * id (and one for "every rule"): O((S + D) log(S + D)) for S suppressions and D diagnostics.
+ */
+export function suppressionIndexes(sups: readonly Suppression[], diags: readonly Diagnostic[]): Int32Array {
+  const out = new Int32Array(diags.length).fill(-1);
+  if (sups.length === 0) return out;
+  if (sups.length <= SCAN_SUPPRESSIONS) {
+    for (let k = 0; k < diags.length; k++) {
+      const d = diags[k]!;
+      for (let i = 0; i < sups.length; i++) {
+        if (suppresses(sups[i]!, d.ruleId, d.range.start)) {
+          out[k] = i;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+  const order = Array.from(diags.keys()).sort((a, b) => diags[a]!.range.start - diags[b]!.range.start);
+  const opening = Array.from(sups.keys()).sort((a, b) => sups[a]!.from - sups[b]!.from);
+  const every = new MinHeap();
+  const byRule = new Map<string, MinHeap>();
+  let next = 0;
+  for (const k of order) {
+    const d = diags[k]!;
+    const offset = d.range.start;
+    for (; next < opening.length && sups[opening[next]!]!.from <= offset; next++) {
+      const i = opening[next]!;
+      const ids = sups[i]!.ruleIds;
+      if (ids.length === 0) every.push(i);
+      for (const id of ids) {
+        let h = byRule.get(id);
+        if (!h) byRule.set(id, (h = new MinHeap()));
+        h.push(i);
+      }
+    }
+    // Offsets only grow, so a suppression that ended before this one is done for good.
+    const a = every.openMin(sups, offset);
+    const h = byRule.get(d.ruleId);
+    const b = h ? h.openMin(sups, offset) : -1;
+    out[k] = a < 0 ? b : b < 0 ? a : Math.min(a, b);
+  }
+  return out;
+}
+
+/** A binary min-heap of suppression indexes. */
+class MinHeap {
+  private readonly items: number[] = [];
+
+  push(v: number): void {
+    const a = this.items;
+    let i = a.length;
+    a.push(v);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (a[p]! <= v) break;
+      a[i] = a[p]!;
+      i = p;
+    }
+    a[i] = v;
+  }
+
+  /** The smallest index whose suppression still reaches `offset` (those that end before it are dropped), or -1. */
+  openMin(sups: readonly Suppression[], offset: number): number {
+    const a = this.items;
+    while (a.length > 0 && sups[a[0]!]!.to < offset) this.pop();
+    return a.length > 0 ? a[0]! : -1;
+  }
+
+  private pop(): void {
+    const a = this.items;
+    const last = a.pop()!;
+    if (a.length === 0) return;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= a.length) break;
+      const r = l + 1;
+      const c = r < a.length && a[r]! < a[l]! ? r : l;
+      if (a[c]! >= last) break;
+      a[i] = a[c]!;
+      i = c;
+    }
+    a[i] = last;
+  }
 }

@@ -53,9 +53,28 @@ export function sysctlFileAssignments(f: ParsedFile & { language: 'sysctl' }): {
   return f.ast.entries.map((e) => ({ key: normSysctlKey(e.key), value: e.value, range: e.range }));
 }
 
+const NO_PROBLEMS: readonly SyntaxProblem[] = Object.freeze([]);
+
+/**
+ * False when `checkIptCommand` cannot report interface-direction or drop-in-nat for `cmd`: those
+ * need the nat table (DROP) or an -i/-o the chain cannot have. Saves the whole check on most rules
+ * of a large dump (the rules run it again, with the chains, anyway).
+ */
+function mayBeRefusedWhileParsing(cmd: IptCommand): boolean {
+  if (cmd.table === 'nat') return true;
+  const rule = cmd.rule;
+  if (!rule) return false;
+  const chain = cmd.chain?.text;
+  if (rule.inInterface && (chain === 'OUTPUT' || chain === 'POSTROUTING')) return true;
+  return rule.outInterface !== undefined && (chain === 'PREROUTING' || chain === 'INPUT');
+}
+
 /** Refusals `checkIptCommand` finds that iptables makes while parsing (`Can't use -i with OUTPUT`, DROP in nat). */
 export function iptParseTimeIssues(cmd: IptCommand): readonly SyntaxProblem[] {
-  return checkIptCommand(cmd)
-    .filter((i) => i.code === 'interface-direction' || i.code === 'drop-in-nat')
-    .map((i) => ({ range: i.range, message: i.message }));
+  if (!mayBeRefusedWhileParsing(cmd)) return NO_PROBLEMS;
+  let out: SyntaxProblem[] | undefined;
+  for (const i of checkIptCommand(cmd)) {
+    if (i.code === 'interface-direction' || i.code === 'drop-in-nat') (out ??= []).push({ range: i.range, message: i.message });
+  }
+  return out ?? NO_PROBLEMS;
 }

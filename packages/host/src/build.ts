@@ -1,3 +1,4 @@
+import { compareStrings, compareVersions } from '@wglint/core';
 import { sysctlFileAssignments } from './adapters.js';
 import { typeHookLine } from './hooks.js';
 import { iptFactsOf } from './ipt-facts.js';
@@ -28,7 +29,7 @@ export const DEFAULT_TARGETS: TargetVersions = { wireguardTools: '1.0.20260223',
 
 /** True when wireguard-tools `v` is older than `than` (dates compare as strings). */
 export function wgToolsBefore(v: string, than: string): boolean {
-  return v.localeCompare(than, undefined, { numeric: true }) < 0;
+  return compareVersions(v, than) < 0;
 }
 
 /** Builds the model of one host from its parsed files. */
@@ -37,10 +38,10 @@ export function buildHostModel(root: string, files: readonly ParsedFile[], targe
   const problems: ModelProblem[] = [];
   const interfaces = files
     .flatMap((f) => (f.language === 'wg' ? [buildInterface(f, t, problems)] : []))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareStrings(a.name, b.name));
 
   // sysctl: files in systemd-sysctl order (by file name; sysctl.conf last), then hooks on up.
-  const sysctlFiles = files.filter((f) => f.language === 'sysctl').sort((a, b) => sysctlOrder(a.file.path).localeCompare(sysctlOrder(b.file.path)));
+  const sysctlFiles = files.filter((f) => f.language === 'sysctl').sort((a, b) => compareStrings(sysctlOrder(a.file.path), sysctlOrder(b.file.path)));
   const fileAssignments: SysctlAssignment[] = sysctlFiles.flatMap((f) =>
     sysctlFileAssignments(f).map((a) => ({ key: a.key, value: a.value, origin: { kind: 'file' as const, file: f.file.path, range: a.range } })),
   );
@@ -236,6 +237,16 @@ export function chainKey(family: Family, table: string, chain: string): string {
   return `${family} ${table} ${chain}`;
 }
 
+/** A DROP/REJECT rule of a chain and its 0-based position (see `IptInsertion.droppingBefore`). */
+interface DropEntry {
+  readonly rule: IptRuleFact;
+  readonly position: number;
+}
+
+/** How many DROP/REJECT rules before an insertion point the model records. */
+const MAX_DROPS_BEFORE = 64;
+const NO_DROPS: readonly DropEntry[] = Object.freeze([]);
+
 interface MutableChain {
   family: Family;
   table: string;
@@ -243,39 +254,120 @@ interface MutableChain {
   policy: string;
   policyOrigin: IptChainState['policyOrigin'];
   rules: IptRuleFact[];
+  /** False while `rules` may be shared with another state (a clone): copy before changing it. */
+  owned: boolean;
   /** How many rules of `rules` are DROP/REJECT. */
   drops: number;
+  /** The first DROP/REJECT rules of `rules` (at most 64) with their positions, in order. */
+  firstDrops: DropEntry[];
+  /** A frozen copy of `firstDrops`, shared by the insertions that see all of it; reset on change. */
+  snapshot: readonly DropEntry[] | undefined;
 }
 type MutableState = Map<string, MutableChain>;
 
 const isDrop = (r: IptRuleFact): boolean => r.facts.target === 'DROP' || r.facts.target === 'REJECT';
 
+function writableRules(c: MutableChain): IptRuleFact[] {
+  if (!c.owned) {
+    c.rules = c.rules.slice();
+    c.owned = true;
+  }
+  return c.rules;
+}
+
+/** Inserts `r` at `at` (0 <= at <= length), keeping `drops` and `firstDrops` up to date. */
 function insertRule(c: MutableChain, at: number, r: IptRuleFact): void {
-  c.rules.splice(at, 0, r);
-  if (isDrop(r)) c.drops++;
+  const rules = writableRules(c);
+  const fd = c.firstDrops;
+  if (at >= rules.length) rules.push(r);
+  else {
+    rules.splice(at, 0, r);
+    for (let k = fd.length - 1; k >= 0 && fd[k]!.position >= at; k--) {
+      fd[k] = { rule: fd[k]!.rule, position: fd[k]!.position + 1 };
+      c.snapshot = undefined;
+    }
+  }
+  if (!isDrop(r)) return;
+  c.drops++;
+  if (fd.length < MAX_DROPS_BEFORE || fd[fd.length - 1]!.position > at) {
+    let k = fd.length;
+    while (k > 0 && fd[k - 1]!.position > at) k--;
+    fd.splice(k, 0, { rule: r, position: at });
+    if (fd.length > MAX_DROPS_BEFORE) fd.pop();
+    c.snapshot = undefined;
+  }
 }
 
+/** Removes the rule at `at` as `Array.prototype.splice(at, 1)` would (negative counts from the end). */
 function removeRule(c: MutableChain, at: number): void {
-  const [r] = c.rules.splice(at, 1);
+  const len = c.rules.length;
+  const n = Number.isNaN(at) ? 0 : Math.trunc(at);
+  const idx = n < 0 ? Math.max(len + n, 0) : n;
+  if (idx >= len) return;
+  const rules = writableRules(c);
+  const [r] = rules.splice(idx, 1);
   if (r && isDrop(r)) c.drops--;
+  const fd = c.firstDrops;
+  let removed = false;
+  for (let k = fd.length - 1; k >= 0 && fd[k]!.position >= idx; k--) {
+    const e = fd[k]!;
+    if (e.position === idx) {
+      fd.splice(k, 1);
+      removed = true;
+    } else fd[k] = { rule: e.rule, position: e.position - 1 };
+    c.snapshot = undefined;
+  }
+  if (removed && fd.length < Math.min(c.drops, MAX_DROPS_BEFORE)) {
+    // One of the first 64 drops left: the next one moves up into the list.
+    for (let k = fd.length ? fd[fd.length - 1]!.position + 1 : 0; k < rules.length && fd.length < MAX_DROPS_BEFORE; k++) {
+      if (isDrop(rules[k]!)) fd.push({ rule: rules[k]!, position: k });
+    }
+  }
 }
 
-function getChain(state: MutableState, family: Family, table: string, chain: string) {
+function newChain(family: Family, table: string, chain: string): MutableChain {
+  return {
+    family,
+    table,
+    chain,
+    policy: BUILTIN[table]?.includes(chain) ? 'ACCEPT' : '-',
+    policyOrigin: { kind: 'default' },
+    rules: [],
+    owned: true,
+    drops: 0,
+    firstDrops: [],
+    snapshot: NO_DROPS,
+  };
+}
+
+function getChain(state: MutableState, family: Family, table: string, chain: string): MutableChain {
   const key = chainKey(family, table, chain);
   let c = state.get(key);
   if (!c) {
-    c = { family, table, chain, policy: BUILTIN[table]?.includes(chain) ? 'ACCEPT' : '-', policyOrigin: { kind: 'default' }, rules: [], drops: 0 };
+    c = newChain(family, table, chain);
     state.set(key, c);
   }
   return c;
 }
 
+/** A copy of the state; rule arrays are shared until one side changes them. */
 function cloneState(s: MutableState): MutableState {
-  return new Map([...s].map(([k, v]) => [k, { ...v, rules: [...v.rules] }]));
+  const out: MutableState = new Map();
+  for (const [k, v] of s) {
+    v.owned = false;
+    out.set(k, { ...v, owned: false, firstDrops: v.firstDrops.slice() });
+  }
+  return out;
 }
 
+/** The final state; called once no more changes happen, so rule arrays are handed over as they are. */
 function freeze(s: MutableState): FirewallState {
-  return { chains: new Map([...s].map(([k, v]) => [k, { family: v.family, table: v.table, chain: v.chain, policy: v.policy, policyOrigin: v.policyOrigin, rules: [...v.rules] }])) };
+  const chains = new Map<string, IptChainState>();
+  for (const [k, v] of s) {
+    v.owned = false;
+    chains.set(k, { family: v.family, table: v.table, chain: v.chain, policy: v.policy, policyOrigin: v.policyOrigin, rules: v.rules });
+  }
+  return { chains };
 }
 
 function dumpFamily(f: ParsedFile & { language: 'iptables-save' }): Family {
@@ -292,12 +384,21 @@ function buildFirewall(files: readonly ParsedFile[], interfaces: readonly WgInte
   for (const f of files) {
     if (f.language !== 'iptables-save') continue;
     const family = dumpFamily(f);
+    const path = f.file.path;
     for (const table of f.ast.tables ?? []) {
+      const tableName = table.name;
+      // The table's chains by name, so a rule finds its chain without building a key string.
+      const local = new Map<string, MutableChain>();
+      const chainOf = (name: string): MutableChain => {
+        let c = local.get(name);
+        if (!c) local.set(name, (c = getChain(boot, family, tableName, name)));
+        return c;
+      };
       for (const ch of table.chains) {
-        const c = getChain(boot, family, table.name, ch.name);
+        const c = chainOf(ch.name);
         if (ch.policy !== '-') {
           c.policy = ch.policy;
-          c.policyOrigin = { kind: 'file', file: f.file.path, range: ch.policyRange };
+          c.policyOrigin = { kind: 'file', file: path, range: ch.policyRange };
         }
       }
       for (const r of table.rules) {
@@ -305,8 +406,9 @@ function buildFirewall(files: readonly ParsedFile[], interfaces: readonly WgInte
         if (!cmd.chain || (cmd.kind !== 'append' && cmd.kind !== 'insert')) continue;
         const facts = iptFactsOf(cmd);
         if (!facts) continue;
-        const c = getChain(boot, family, table.name, cmd.chain.text);
-        const rule: IptRuleFact = { family, table: table.name, chain: cmd.chain.text, command: cmd, facts, origin: { kind: 'file', file: f.file.path, range: r.range } };
+        const chainName = cmd.chain.text;
+        const c = chainOf(chainName);
+        const rule: IptRuleFact = { family, table: tableName, chain: chainName, command: cmd, facts, origin: { kind: 'file', file: path, range: r.range } };
         const index = cmd.kind === 'insert' ? Math.min(Math.max((cmd.ruleNumber?.value ?? 1) - 1, 0), c.rules.length) : c.rules.length;
         insertions.push({ rule, droppingBefore: droppingBefore(c, index), index, certain: true });
         insertRule(c, index, rule);
@@ -316,6 +418,7 @@ function buildFirewall(files: readonly ParsedFile[], interfaces: readonly WgInte
 
   // Each interface on its own on top of the dump: positions are certain for its own hooks.
   for (const i of interfaces) {
+    if (!i.up.some(touchesIptables)) continue; // nothing to simulate (a clone would stay as the dump)
     const state = cloneState(boot);
     for (const step of i.up) if (step.kind === 'hook') applyIpt(state, step.command, insertions, badInserts);
   }
@@ -324,6 +427,10 @@ function buildFirewall(files: readonly ParsedFile[], interfaces: readonly WgInte
   const afterDown = cloneState(up);
   for (const i of interfaces) for (const step of i.down) if (step.kind === 'hook') applyIpt(afterDown, step.command, undefined);
   return { boot: freeze(boot), up: freeze(up), afterDown: freeze(afterDown), insertions, badInserts };
+}
+
+function touchesIptables(step: HostAction): boolean {
+  return step.kind === 'hook' && step.command.type === 'iptables' && !step.command.refused;
 }
 
 function applyIpt(state: MutableState, cmd: HookCommand, insertions: IptInsertion[] | undefined, badInserts?: { hook: HookCommand; length: number }[]): void {
@@ -354,7 +461,8 @@ function applyIpt(state: MutableState, cmd: HookCommand, insertions: IptInsertio
         removeRule(c, ipt.ruleNumber.value - 1);
         return;
       }
-      const at = c.rules.findIndex((r) => r.facts.specKey === cmd.facts?.specKey);
+      const key = cmd.facts?.specKey;
+      const at = c.rules.findIndex((r) => r.facts.specKey === key);
       if (at >= 0) removeRule(c, at);
       return;
     }
@@ -369,7 +477,10 @@ function applyIpt(state: MutableState, cmd: HookCommand, insertions: IptInsertio
       for (const c of state.values()) {
         if (c.family !== cmd.family || c.table !== table || (chainName && c.chain !== chainName)) continue;
         c.rules = [];
+        c.owned = true;
         c.drops = 0;
+        c.firstDrops = [];
+        c.snapshot = NO_DROPS;
       }
       return;
     case 'new-chain':
@@ -380,16 +491,18 @@ function applyIpt(state: MutableState, cmd: HookCommand, insertions: IptInsertio
   }
 }
 
-/** DROP/REJECT rules before `index` (the first 64): what can shadow a rule inserted there. */
-function droppingBefore(c: MutableChain, index: number): { rule: IptRuleFact; position: number }[] {
-  const out: { rule: IptRuleFact; position: number }[] = [];
-  const rules = c.rules;
-  // Most chains hold no or few drops: `c.drops` lets the scan stop early (hooks with 1 MiB of rules).
-  for (let k = 0; k < index && k < rules.length && out.length < 64 && out.length < c.drops; k++) {
-    const t = rules[k]!.facts.target;
-    if (t === 'DROP' || t === 'REJECT') out.push({ rule: rules[k]!, position: k });
-  }
-  return out;
+/**
+ * DROP/REJECT rules before `index` (the first 64): what can shadow a rule inserted there. Read
+ * from the chain's `firstDrops`, so an insertion costs O(1) however long the chain is; insertions
+ * that see the same drops share one array.
+ */
+function droppingBefore(c: MutableChain, index: number): readonly DropEntry[] {
+  const fd = c.firstDrops;
+  if (fd.length === 0 || fd[0]!.position >= index) return NO_DROPS;
+  if (fd[fd.length - 1]!.position < index) return (c.snapshot ??= Object.freeze(fd.slice()));
+  let k = 1;
+  while (k < fd.length && fd[k]!.position < index) k++;
+  return Object.freeze(fd.slice(0, k));
 }
 
 function openedPorts(state: FirewallState, nftRules: readonly NftRuleFact[]): OpenedPort[] {

@@ -1,4 +1,4 @@
-import type { IptCommand, IptOption, IptParam } from '@wglint/iptables';
+import type { IptCommand, IptOption, IptParam, IptRuleSpec } from '@wglint/iptables';
 import type { IfaceMatch, IptFacts } from './model.js';
 import { type Cidr, cidrKey, parseCidr, type PortRange } from './net.js';
 
@@ -37,112 +37,352 @@ function ifaceOf(p: IptParam | undefined): IfaceMatch | undefined {
 
 function cidrsOf(p: IptParam | undefined): { cidrs: Cidr[]; negated: boolean } | undefined {
   if (!p?.value) return undefined;
-  const cidrs = p.value.text
-    .split(',')
-    .map((s) => parseCidr(s))
-    .filter((c): c is Cidr => c !== undefined);
+  const cidrs: Cidr[] = [];
+  for (const s of p.value.text.split(',')) {
+    const c = parseCidr(s);
+    if (c !== undefined) cidrs.push(c);
+  }
   return { cidrs, negated: p.negated };
 }
 
 function argText(o: IptOption): string {
-  return o.args.map((a) => a.text).join(' ');
+  const args = o.args;
+  if (args.length === 1) return args[0]!.text;
+  let out = '';
+  for (let i = 0; i < args.length; i++) out += i === 0 ? args[i]!.text : ' ' + args[i]!.text;
+  return out;
 }
-
-const PARAM_FLAGS = ['-s', '-d', '-i', '-o', '-p'] as const;
 
 function cidrListKey(t: string): string {
   return t.split(',').map((s) => { const c = parseCidr(s); return c ? cidrKey(c) : s; }).join(',');
 }
 
-/** Derives what an iptables rule matches and does from its parsed command (rule commands only). */
-export function iptFactsOf(cmd: IptCommand): IptFacts | undefined {
-  const spec = cmd.rule;
-  if (!spec) return undefined;
-  const modules: string[] = [];
-  let dports: { ranges: PortRange[]; negated: boolean } | undefined;
-  let sports: { ranges: PortRange[]; negated: boolean } | undefined;
-  let states: { values: string[]; negated: boolean } | undefined;
-  let hasOtherMatches = false;
-  let restricting = false;
-  let markMatch: string | undefined;
-  let connmarkMatch: string | undefined;
-  const keyParts: string[] = [];
+/** Modules whose port options the model reads. */
+const PORT_MODULES = new Set(['tcp', 'udp', 'multiport', 'sctp', 'udplite', 'dccp']);
 
-  const protocol = spec.protocol?.value ? { name: spec.protocol.value.text.toLowerCase(), negated: spec.protocol.negated } : undefined;
-  // Same order as before: -s, -d, -i, -o, -p (no per-rule closures or tuple arrays).
+type Ports = { ranges: PortRange[]; negated: boolean };
+
+const NO_MODULES: readonly string[] = Object.freeze([]);
+const NO_OPTIONS: Readonly<Record<string, string>> = Object.freeze({});
+
+function portsOf(o: IptOption | undefined): Ports | undefined {
+  if (!o) return undefined;
+  const ranges: PortRange[] = [];
+  for (const a of o.args) {
+    for (const s of a.text.split(',')) {
+      const r = parseIptPort(s);
+      if (r !== undefined) ranges.push(r);
+    }
+  }
+  return { ranges, negated: o.negated };
+}
+
+type States = { readonly values: readonly string[]; readonly negated: boolean };
+
+/** `--ctstate` values seen so far (a dump repeats a handful of them), shared and frozen. */
+const statesSeen = new Map<string, States>();
+const MAX_STATES_SEEN = 1024;
+
+function statesOf(o: IptOption | undefined): States | undefined {
+  if (!o) return undefined;
+  const args = o.args;
+  const key = `${o.negated ? 1 : 0}${args.length === 1 ? args[0]!.text : args.map((a) => a.text).join('\u0000')}`;
+  let st = statesSeen.get(key);
+  if (st) return st;
+  const values: string[] = [];
+  for (const a of args) for (const v of a.text.toUpperCase().split(',')) if (v) values.push(v);
+  st = Object.freeze({ values: Object.freeze(values), negated: o.negated });
+  if (statesSeen.size < MAX_STATES_SEEN) statesSeen.set(key, st);
+  return st;
+}
+
+const HAS_OTHER = 1;
+const MATCHES_ALL = 2;
+
+/**
+ * One pass over the parameters and matches: the flags, and the (last) option each of dports,
+ * sports, states, mark and connmark is read from. Allocates nothing but the result.
+ */
+interface MatchScan {
+  readonly flags: number;
+  readonly dport: IptOption | undefined;
+  readonly sport: IptOption | undefined;
+  readonly state: IptOption | undefined;
+  readonly mark: IptOption | undefined;
+  readonly connmark: IptOption | undefined;
+}
+
+function scan(spec: IptRuleSpec): MatchScan {
+  let dport: IptOption | undefined;
+  let sport: IptOption | undefined;
+  let state: IptOption | undefined;
+  let mark: IptOption | undefined;
+  let connmark: IptOption | undefined;
+  let hasOtherMatches = false;
+  const p = spec.protocol;
+  // -s, -d, -i, -o restrict whenever given; -p unless it is a plain `all` / `0`.
+  let restricting =
+    spec.source !== undefined ||
+    spec.destination !== undefined ||
+    spec.inInterface !== undefined ||
+    spec.outInterface !== undefined ||
+    (p !== undefined && (p.negated || (p.value?.text.toLowerCase() !== 'all' && p.value?.text !== '0')));
+  if (spec.fragment) {
+    restricting = true;
+    hasOtherMatches = true;
+  }
+  for (const m of spec.matches) {
+    const name = m.name;
+    if (name === 'comment') continue;
+    const portModule = PORT_MODULES.has(name);
+    for (const o of m.options) {
+      restricting = true;
+      if (portModule && PORT_OPTIONS.has(o.name)) {
+        if (o.name.startsWith('d') || o.name === 'ports') dport = o;
+        else sport = o;
+        if (o.name === 'ports') hasOtherMatches = true; // --ports matches either direction
+        continue;
+      }
+      if ((name === 'conntrack' && o.name === 'ctstate') || (name === 'state' && o.name === 'state')) {
+        state = o;
+        continue;
+      }
+      if (name === 'mark' && o.name === 'mark') mark = o;
+      else if (name === 'connmark' && o.name === 'mark') connmark = o;
+      hasOtherMatches = true;
+    }
+  }
+  return { flags: (hasOtherMatches ? HAS_OTHER : 0) | (restricting ? 0 : MATCHES_ALL), dport, sport, state, mark, connmark };
+}
+
+/** The option `scan` would take `states` from (the last `--ctstate` / `--state`), without the rest of the scan. */
+function stateOption(spec: IptRuleSpec): IptOption | undefined {
+  let state: IptOption | undefined;
+  for (const m of spec.matches) {
+    const opt = m.name === 'conntrack' ? 'ctstate' : m.name === 'state' ? 'state' : undefined;
+    if (opt === undefined) continue;
+    for (const o of m.options) if (o.name === opt) state = o;
+  }
+  return state;
+}
+
+const PARAM_FLAGS = ['-s', '-d', '-i', '-o', '-p'] as const;
+
+/** Canonical rule text (matches + target), as `specKey` documents. */
+function specKeyOf(spec: IptRuleSpec): string {
+  const keyParts: string[] = [];
   for (let k = 0; k < PARAM_FLAGS.length; k++) {
     const flag = PARAM_FLAGS[k]!;
     const p = flag === '-s' ? spec.source : flag === '-d' ? spec.destination : flag === '-i' ? spec.inInterface : flag === '-o' ? spec.outInterface : spec.protocol;
     if (!p) continue;
     if (flag === '-p' && !p.negated && (p.value?.text.toLowerCase() === 'all' || p.value?.text === '0')) continue;
-    restricting = true;
     const t = p.value?.text ?? '';
     const norm = flag === '-s' || flag === '-d' ? cidrListKey(t) : flag === '-p' ? t.toLowerCase() : t;
     keyParts.push(`${p.negated ? '! ' : ''}${flag} ${norm}`);
   }
-  if (spec.fragment) {
-    restricting = true;
-    hasOtherMatches = true;
-    keyParts.push(`${spec.fragment.negated ? '! ' : ''}-f`);
-  }
-
+  if (spec.fragment) keyParts.push(`${spec.fragment.negated ? '! ' : ''}-f`);
   for (const m of spec.matches) {
-    modules.push(m.name);
     keyParts.push(`-m ${m.name}`);
-    for (const o of m.options) {
-      keyParts.push(`${o.negated ? '! ' : ''}--${o.name}${o.args.length ? ' ' + argText(o) : ''}`);
-      if (m.name === 'comment') continue;
-      restricting = true;
-      if (PORT_OPTIONS.has(o.name) && (m.name === 'tcp' || m.name === 'udp' || m.name === 'multiport' || m.name === 'sctp' || m.name === 'udplite' || m.name === 'dccp')) {
-        const ranges = o.args
-          .flatMap((a) => a.text.split(','))
-          .map((s) => parseIptPort(s))
-          .filter((r): r is PortRange => r !== undefined);
-        const isDest = o.name.startsWith('d') || o.name === 'ports';
-        const entry = { ranges, negated: o.negated };
-        if (isDest) dports = entry;
-        else sports = entry;
-        if (o.name === 'ports') hasOtherMatches = true; // --ports matches either direction
-        continue;
-      }
-      if ((m.name === 'conntrack' && o.name === 'ctstate') || (m.name === 'state' && o.name === 'state')) {
-        states = { values: o.args.flatMap((a) => a.text.toUpperCase().split(',')).filter(Boolean), negated: o.negated };
-        continue;
-      }
-      if (m.name === 'mark' && o.name === 'mark') markMatch = argText(o);
-      else if (m.name === 'connmark' && o.name === 'mark') connmarkMatch = argText(o);
-      hasOtherMatches = true;
-    }
+    for (const o of m.options) keyParts.push(`${o.negated ? '! ' : ''}--${o.name}${o.args.length ? ' ' + argText(o) : ''}`);
   }
-
-  const targetOptions: Record<string, string> = {};
-  const target = spec.target?.name;
   if (spec.target) {
     keyParts.push(`${spec.target.goto ? '-g' : '-j'} ${spec.target.name}`);
-    for (const o of spec.target.options) {
-      targetOptions[o.name] = argText(o);
-      keyParts.push(`--${o.name}${o.args.length ? ' ' + argText(o) : ''}`);
-    }
+    for (const o of spec.target.options) keyParts.push(`--${o.name}${o.args.length ? ' ' + argText(o) : ''}`);
+  }
+  return keyParts.join(' ');
+}
+
+/** Not computed yet (distinct from a computed `undefined`). */
+const UNSET: unique symbol = Symbol('unset');
+type Lazy<T> = T | typeof UNSET;
+
+/** What a rule's facts computed so far (allocated on the first question beyond the target). */
+class Details {
+  scan: MatchScan | undefined = undefined;
+  protocol: Lazy<IptFacts['protocol']> = UNSET;
+  inIface: Lazy<IfaceMatch | undefined> = UNSET;
+  outIface: Lazy<IfaceMatch | undefined> = UNSET;
+  source: Lazy<IptFacts['source']> = UNSET;
+  destination: Lazy<IptFacts['destination']> = UNSET;
+  dports: Lazy<IptFacts['dports']> = UNSET;
+  sports: Lazy<IptFacts['sports']> = UNSET;
+  modules: readonly string[] | undefined = undefined;
+  targetOptions: Readonly<Record<string, string>> | undefined = undefined;
+  specKey: string | undefined = undefined;
+  cover: CoverView | undefined = undefined;
+}
+
+/**
+ * `IptFacts` of one rule, read from its spec on first use: a 100k-rule dump builds one per rule,
+ * most rules are only ever asked for their target, and a coverage test reads only what the
+ * covering rule restricts. Each getter computes its value once and then returns the same value.
+ * Three fields per rule until a question is asked.
+ */
+class RuleFacts implements IptFacts {
+  readonly target: string | undefined;
+  readonly #spec: IptRuleSpec;
+  #d: Details | undefined;
+  /** Apart from the details: a catch-all `--ctstate INVALID -j DROP` asks it of every later rule. */
+  #states: Lazy<IptFacts['states']>;
+
+  constructor(spec: IptRuleSpec) {
+    this.#spec = spec;
+    this.target = spec.target?.name || undefined;
+    this.#d = undefined;
+    this.#states = UNSET;
   }
 
+  #details(): Details {
+    return (this.#d ??= new Details());
+  }
+
+  #s(): MatchScan {
+    const d = this.#details();
+    return (d.scan ??= scan(this.#spec));
+  }
+
+  get hasOtherMatches(): boolean {
+    return (this.#s().flags & HAS_OTHER) !== 0;
+  }
+
+  get matchesAll(): boolean {
+    return (this.#s().flags & MATCHES_ALL) !== 0;
+  }
+
+  get protocol(): IptFacts['protocol'] {
+    const d = this.#details();
+    if (d.protocol === UNSET) {
+      const p = this.#spec.protocol;
+      d.protocol = p?.value ? { name: p.value.text.toLowerCase(), negated: p.negated } : undefined;
+    }
+    return d.protocol;
+  }
+
+  get inIface(): IfaceMatch | undefined {
+    const d = this.#details();
+    if (d.inIface === UNSET) d.inIface = ifaceOf(this.#spec.inInterface);
+    return d.inIface;
+  }
+
+  get outIface(): IfaceMatch | undefined {
+    const d = this.#details();
+    if (d.outIface === UNSET) d.outIface = ifaceOf(this.#spec.outInterface);
+    return d.outIface;
+  }
+
+  get source(): IptFacts['source'] {
+    const d = this.#details();
+    if (d.source === UNSET) d.source = cidrsOf(this.#spec.source);
+    return d.source;
+  }
+
+  get destination(): IptFacts['destination'] {
+    const d = this.#details();
+    if (d.destination === UNSET) d.destination = cidrsOf(this.#spec.destination);
+    return d.destination;
+  }
+
+  get dports(): IptFacts['dports'] {
+    const d = this.#details();
+    if (d.dports === UNSET) d.dports = portsOf(this.#s().dport);
+    return d.dports;
+  }
+
+  get sports(): IptFacts['sports'] {
+    const d = this.#details();
+    if (d.sports === UNSET) d.sports = portsOf(this.#s().sport);
+    return d.sports;
+  }
+
+  get states(): IptFacts['states'] {
+    if (this.#states === UNSET) this.#states = statesOf(this.#d?.scan ? this.#d.scan.state : stateOption(this.#spec));
+    return this.#states;
+  }
+
+  get markMatch(): string | undefined {
+    const o = this.#s().mark;
+    return (o && argText(o)) || undefined;
+  }
+
+  get connmarkMatch(): string | undefined {
+    const o = this.#s().connmark;
+    return (o && argText(o)) || undefined;
+  }
+
+  get modules(): readonly string[] {
+    const d = this.#details();
+    if (d.modules === undefined) {
+      const matches = this.#spec.matches;
+      d.modules = matches.length === 0 ? NO_MODULES : matches.map((m) => m.name);
+    }
+    return d.modules;
+  }
+
+  get targetOptions(): Readonly<Record<string, string>> {
+    const d = this.#details();
+    if (d.targetOptions === undefined) {
+      const opts = this.#spec.target?.options;
+      if (!opts || opts.length === 0) d.targetOptions = NO_OPTIONS;
+      else {
+        const out: Record<string, string> = {};
+        for (const o of opts) out[o.name] = argText(o);
+        d.targetOptions = out;
+      }
+    }
+    return d.targetOptions;
+  }
+
+  get specKey(): string {
+    const d = this.#details();
+    return (d.specKey ??= specKeyOf(this.#spec));
+  }
+
+  /** What `iptCovers` reads of a covering rule, read once. */
+  coverView(): CoverView {
+    const d = this.#details();
+    return (d.cover ??= coverViewOf(this));
+  }
+}
+
+/** The facts `iptCovers` reads of its `outer` rule, as plain fields. */
+interface CoverView {
+  readonly matchesAll: boolean;
+  readonly hasOtherMatches: boolean;
+  readonly protocol: IptFacts['protocol'];
+  readonly inIface: IfaceMatch | undefined;
+  readonly outIface: IfaceMatch | undefined;
+  readonly source: IptFacts['source'];
+  readonly destination: IptFacts['destination'];
+  readonly dports: IptFacts['dports'];
+  readonly sports: IptFacts['sports'];
+  readonly states: IptFacts['states'];
+}
+
+function coverViewOf(f: IptFacts): CoverView {
+  const matchesAll = f.matchesAll;
+  const hasOtherMatches = f.hasOtherMatches;
+  // iptCovers decides on these two alone when either is set; the rest is not read
+  if (matchesAll || hasOtherMatches) {
+    return { matchesAll, hasOtherMatches, protocol: undefined, inIface: undefined, outIface: undefined, source: undefined, destination: undefined, dports: undefined, sports: undefined, states: undefined };
+  }
   return {
-    ...(protocol ? { protocol } : {}),
-    ...(spec.inInterface ? { inIface: ifaceOf(spec.inInterface)! } : {}),
-    ...(spec.outInterface ? { outIface: ifaceOf(spec.outInterface)! } : {}),
-    ...(spec.source ? { source: cidrsOf(spec.source)! } : {}),
-    ...(spec.destination ? { destination: cidrsOf(spec.destination)! } : {}),
-    ...(dports ? { dports } : {}),
-    ...(sports ? { sports } : {}),
-    ...(states ? { states } : {}),
-    modules,
+    matchesAll,
     hasOtherMatches,
-    matchesAll: !restricting,
-    ...(target ? { target } : {}),
-    targetOptions,
-    ...(markMatch ? { markMatch } : {}),
-    ...(connmarkMatch ? { connmarkMatch } : {}),
-    specKey: keyParts.join(' '),
+    protocol: f.protocol,
+    inIface: f.inIface,
+    outIface: f.outIface,
+    source: f.source,
+    destination: f.destination,
+    dports: f.dports,
+    sports: f.sports,
+    states: f.states,
   };
+}
+
+/** Derives what an iptables rule matches and does from its parsed command (rule commands only). */
+export function iptFactsOf(cmd: IptCommand): IptFacts | undefined {
+  const spec = cmd.rule;
+  return spec ? new RuleFacts(spec) : undefined;
 }
 
 const TERMINAL_DROP = new Set(['DROP', 'REJECT']);
@@ -152,14 +392,16 @@ export function isDropping(f: IptFacts): boolean {
   return f.target !== undefined && TERMINAL_DROP.has(f.target);
 }
 
+function ifaceMatches(pattern: IfaceMatch, name: string): boolean {
+  return pattern.wildcard ? name.startsWith(pattern.name.slice(0, -1)) : pattern.name === name;
+}
+
 function ifaceCovers(outer: IfaceMatch | undefined, inner: IfaceMatch | undefined): boolean {
   if (!outer) return true;
   if (!inner) return false;
-  const matches = (pattern: IfaceMatch, name: string): boolean =>
-    pattern.wildcard ? name.startsWith(pattern.name.slice(0, -1)) : pattern.name === name;
-  if (!outer.negated) return !inner.negated && (inner.wildcard ? outer.wildcard && matches(outer, inner.name.slice(0, -1)) : matches(outer, inner.name));
+  if (!outer.negated) return !inner.negated && (inner.wildcard ? outer.wildcard && ifaceMatches(outer, inner.name.slice(0, -1)) : ifaceMatches(outer, inner.name));
   // `! -i X` covers `-i Y` when Y can never be X.
-  return !inner.negated && !inner.wildcard && !matches({ ...outer, negated: false }, inner.name);
+  return !inner.negated && !inner.wildcard && !ifaceMatches(outer, inner.name);
 }
 
 function cidrsCover(outer: IptFacts['source'], inner: IptFacts['source']): boolean {
@@ -182,20 +424,36 @@ function portsCover(outer: IptFacts['dports'], inner: IptFacts['dports']): boole
 
 /**
  * True when every packet `inner` could match is also matched by `outer`, as far as the model can
- * tell; unknown matches in `outer` make it false (no false positives).
+ * tell; unknown matches in `outer` make it false (no false positives). `inner` is read only for
+ * what `outer` restricts.
  */
-export function iptCovers(outer: IptFacts, inner: IptFacts): boolean {
+export function iptCovers(outerFacts: IptFacts, inner: IptFacts): boolean {
+  // a rule's facts are asked again for every rule it may cover: read them once
+  const outer = outerFacts instanceof RuleFacts ? outerFacts.coverView() : outerFacts;
   if (outer.matchesAll) return true;
   if (outer.hasOtherMatches) return false;
-  if (outer.protocol) {
-    if (outer.protocol.negated || !inner.protocol || inner.protocol.negated || inner.protocol.name !== outer.protocol.name) return false;
+  const op = outer.protocol;
+  if (op) {
+    const ip = inner.protocol;
+    if (op.negated || !ip || ip.negated || ip.name !== op.name) return false;
   }
-  if (!ifaceCovers(outer.inIface, inner.inIface) || !ifaceCovers(outer.outIface, inner.outIface)) return false;
-  if (!cidrsCover(outer.source, inner.source) || !cidrsCover(outer.destination, inner.destination)) return false;
-  if (!portsCover(outer.dports, inner.dports) || !portsCover(outer.sports, inner.sports)) return false;
-  if (outer.states) {
-    if (outer.states.negated || !inner.states || inner.states.negated) return false;
-    if (!inner.states.values.every((v) => outer.states!.values.includes(v))) return false;
+  const oi = outer.inIface;
+  if (oi && !ifaceCovers(oi, inner.inIface)) return false;
+  const oo = outer.outIface;
+  if (oo && !ifaceCovers(oo, inner.outIface)) return false;
+  const os = outer.source;
+  if (os && !cidrsCover(os, inner.source)) return false;
+  const od = outer.destination;
+  if (od && !cidrsCover(od, inner.destination)) return false;
+  const odp = outer.dports;
+  if (odp && !portsCover(odp, inner.dports)) return false;
+  const osp = outer.sports;
+  if (osp && !portsCover(osp, inner.sports)) return false;
+  const st = outer.states;
+  if (st) {
+    const is = inner.states;
+    if (st.negated || !is || is.negated) return false;
+    for (const v of is.values) if (!st.values.includes(v)) return false;
   }
   return true;
 }

@@ -1,6 +1,6 @@
 import { Validator } from 'ip-num';
 import type { IptFamily, IptOption, IptParam, IptRuleSpec } from './ast.js';
-import { PROTOCOLS, isIPv4, isIPv6, parseUint, portNumber, protocolNumber } from './values.js';
+import { PROTOCOLS, detach, isIPv4, isIPv6, parseUint, portNumber, protocolNumber } from './values.js';
 
 /** Canonical protocol names by number (the first name of `PROTOCOLS` for each number). */
 const PROTO_NAME = new Map<number, string>();
@@ -36,6 +36,58 @@ function intToIpv4(n: number): string {
 
 /** `10.0.0.1/24` → `10.0.0.0/24`; `10.0.0.1` → `10.0.0.1/32`; masks → prefix lengths; IPv6 compressed. */
 export function normalizeAddress(v: string, family: IptFamily): string {
+  if (family === 'ipv4') {
+    const fast = normalizeIPv4Fast(v);
+    if (fast !== undefined) return fast;
+  }
+  return normalizeAddressSlow(v, family);
+}
+
+/**
+ * The common IPv4 case of `normalizeAddress` with integer arithmetic: a dotted quad, optionally
+ * with a decimal prefix length 0-32. Undefined for anything else (masks, IPv6, odd input), which
+ * takes the general path.
+ */
+function normalizeIPv4Fast(v: string): string | undefined {
+  const n = v.length;
+  let ip = 0;
+  let parts = 0;
+  let digits = 0;
+  let value = 0;
+  let i = 0;
+  for (; i <= n; i++) {
+    const c = i < n ? v.charCodeAt(i) : 47;
+    if (c === 46 || c === 47) {
+      if (digits === 0 || value > 255) return undefined;
+      ip = ip * 256 + value;
+      parts++;
+      digits = 0;
+      value = 0;
+      if (c === 47) break;
+      if (parts === 4) return undefined;
+    } else if (c >= 48 && c <= 57) {
+      if (++digits > 3) return undefined;
+      value = value * 10 + (c - 48);
+    } else return undefined;
+  }
+  if (parts !== 4) return undefined;
+  let len = 32;
+  if (i < n) {
+    // `/` at i: a decimal prefix length 0-32 only.
+    if (i + 1 >= n) return undefined;
+    len = 0;
+    for (let k = i + 1; k < n; k++) {
+      const c = v.charCodeAt(k);
+      if (c < 48 || c > 57) return undefined;
+      len = len * 10 + (c - 48);
+      if (len > 32) return undefined;
+    }
+  }
+  const net = len === 0 ? 0 : (ip & (0xffffffff << (32 - len))) >>> 0;
+  return `${net >>> 24}.${(net >>> 16) & 255}.${(net >>> 8) & 255}.${net & 255}/${len}`;
+}
+
+function normalizeAddressSlow(v: string, family: IptFamily): string {
   const slash = v.indexOf('/');
   const addr = slash < 0 ? v : v.slice(0, slash);
   const maskText = slash < 0 ? undefined : v.slice(slash + 1);
@@ -168,18 +220,163 @@ function canonTarget(rule: IptRuleSpec, family: IptFamily): string[] {
   return [t.goto ? '-g' : '-j', t.name, ...opts.flat()];
 }
 
-function canonParam(p: IptParam | undefined, family: IptFamily, value?: string): string[] {
-  if (!p) return [];
-  const flag = `-${p.flag}`;
-  let v = value ?? p.value?.text ?? '';
-  if (p.flag === 'p') {
+// ---------------------------------------------------------------------------------------------
+// Condition strings, built directly (no intermediate arrays): each is the non-empty pieces of
+// `[!] -x value` / `-m NAME [!] --opt args...` joined by single spaces, exactly as the array form
+// `pieces.filter((x) => x !== '').join(' ')` would give.
+
+/** `-p` values: canonical name (`6` → `tcp`, `TCP` → `tcp`, `0` → `all`); few distinct values, so memoised. */
+const protoCanon = new Map<string, string>();
+function canonProtocol(v: string): string {
+  let r = protoCanon.get(v);
+  if (r === undefined) {
     const n = protocolNumber(v);
-    v = n === undefined ? v.toLowerCase() : n === 0 ? 'all' : (PROTO_NAME.get(n) ?? String(n));
-  } else if (p.flag === 's' || p.flag === 'd') {
+    r = n === undefined ? v.toLowerCase() : n === 0 ? 'all' : (PROTO_NAME.get(n) ?? String(n));
+    if (protoCanon.size < 4096) protoCanon.set(detach(v), (r = detach(r)));
+  }
+  return r;
+}
+
+/** The condition string of a parameter, or '' when it matches everything (`-p all`) or is absent. */
+function paramToken(p: IptParam | undefined, family: IptFamily, value?: string): string {
+  if (!p) return '';
+  const flag = p.flag;
+  let v = value ?? p.value?.text ?? '';
+  if (flag === 'p') {
+    v = canonProtocol(v);
+    if (v === 'all' && !p.negated) return '';
+  } else if (flag === 's' || flag === 'd') {
     v = normalizeAddress(v, family);
   }
-  if (p.flag === 'p' && v === 'all' && !p.negated) return [];
-  return [p.negated ? '!' : '', flag, ...(p.flag === 'f' ? [] : [v])];
+  const head = p.negated ? `! -${flag}` : `-${flag}`;
+  return flag === 'f' || v === '' ? head : `${head} ${v}`;
+}
+
+const K_DEFAULT = 0;
+const K_PORT = 1;
+const K_PORT_LIST = 2;
+const K_SET_LIKE = 3;
+const K_TCP_FLAGS = 4;
+/** How `normOptionValue` treats each option name, looked up once per name. */
+const optionKinds = new Map<string, number>();
+function optionKind(name: string): number {
+  let k = optionKinds.get(name);
+  if (k === undefined) {
+    k = PORT_OPTS.has(name)
+      ? K_PORT
+      : PORT_LIST_OPTS.has(name)
+        ? K_PORT_LIST
+        : SET_LIKE_OPTS.has(name)
+          ? K_SET_LIKE
+          : name === 'tcp-flags'
+            ? K_TCP_FLAGS
+            : K_DEFAULT;
+    if (optionKinds.size < 4096) optionKinds.set(name, k);
+  }
+  return k;
+}
+
+/** True for `0` and decimal digits without a leading zero: values every normaliser keeps as they are. */
+function isPlainDecimal(a: string): boolean {
+  const n = a.length;
+  if (n === 0) return false;
+  const c0 = a.charCodeAt(0);
+  if (c0 < 48 || c0 > 57 || (c0 === 48 && n > 1)) return false;
+  for (let i = 1; i < n; i++) {
+    const c = a.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** `normOptionValue` for one argument, with shortcuts for values it keeps unchanged. */
+function normArg(kind: number, a: string): string {
+  switch (kind) {
+    case K_PORT:
+      // A port number (any size: too large ones are kept as written) is unchanged.
+      return isPlainDecimal(a) ? a : normPortRange(a);
+    case K_PORT_LIST: {
+      let plain = true;
+      let start = true;
+      for (let i = 0; i < a.length; i++) {
+        const c = a.charCodeAt(i);
+        if (c === 44) {
+          start = true;
+          continue;
+        }
+        if (c < 48 || c > 57 || (start && c === 48 && i + 1 < a.length && a.charCodeAt(i + 1) !== 44)) {
+          plain = false;
+          break;
+        }
+        start = false;
+      }
+      return plain ? a : a.split(',').map(normPortRange).join(',');
+    }
+    case K_SET_LIKE:
+      return a.indexOf(',') < 0 ? a : a.split(',').sort().join(',');
+    case K_TCP_FLAGS:
+      return a.toUpperCase().split(',').sort().join(',');
+    default: {
+      // `/^(0x[0-9a-f]+|[0-9]+)$/i` → strtoul value in decimal; anything else as written.
+      const c0 = a.charCodeAt(0);
+      if (!(c0 >= 48 && c0 <= 57)) return a;
+      if (c0 !== 48 || a.length === 1) {
+        for (let i = 1; i < a.length; i++) {
+          const c = a.charCodeAt(i);
+          if (c < 48 || c > 57) return a;
+        }
+        return a;
+      }
+      if (!/^(0x[0-9a-f]+|[0-9]+)$/i.test(a)) return a;
+      if (a.length <= 15 && (a.charCodeAt(1) | 32) === 120) return String(parseInt(a.slice(2), 16));
+      return normNumber(a);
+    }
+  }
+}
+
+const SYN_ARGS = ['FIN,SYN,RST,ACK', 'SYN'].map((a) => normArg(K_TCP_FLAGS, a)).join(' ');
+
+/** One option as its condition string: `[! ]--name args...` (empty args dropped). */
+function optionString(o: IptOption, name: string): string {
+  let s = o.negated ? `! --${name}` : `--${name}`;
+  if (o.name === 'syn') return `${s} ${SYN_ARGS}`;
+  const args = o.args;
+  if (args.length === 0) return s;
+  const kind = optionKind(name);
+  for (let k = 0; k < args.length; k++) {
+    const v = normArg(kind, args[k]!.text);
+    if (v !== '') s += ` ${v}`;
+  }
+  return s;
+}
+
+/** The options of a match or target, sorted by name (stably, as `canonOptions`), as one string. */
+function optionsString(options: readonly IptOption[]): string {
+  const n = options.length;
+  if (n === 0) return '';
+  if (n === 1) {
+    const o = options[0]!;
+    return optionString(o, o.name === 'syn' ? 'tcp-flags' : o.name);
+  }
+  const list: Array<{ name: string; text: string }> = [];
+  let sorted = true;
+  for (let k = 0; k < n; k++) {
+    const o = options[k]!;
+    const name = o.name === 'syn' ? 'tcp-flags' : o.name;
+    if (k > 0 && name < list[k - 1]!.name) sorted = false;
+    list.push({ name, text: optionString(o, name) });
+  }
+  if (!sorted) list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let s = list[0]!.text;
+  for (let k = 1; k < n; k++) s += ` ${list[k]!.text}`;
+  return s;
+}
+
+/** `-m NAME options...` as one condition string. */
+function matchToken(m: IptRuleSpec['matches'][number]): string {
+  const head = m.name === '' ? '-m' : `-m ${m.name}`;
+  const opts = optionsString(m.options);
+  return opts === '' ? head : `${head} ${opts}`;
 }
 
 /**
@@ -189,22 +386,118 @@ function canonParam(p: IptParam | undefined, family: IptFamily, value?: string):
  */
 export function conditionTokens(rule: IptRuleSpec, family: IptFamily, source?: string, destination?: string): string[] {
   const out: string[] = [];
-  for (const [p, v] of [
-    [rule.source, source],
-    [rule.destination, destination],
-    [rule.inInterface, undefined],
-    [rule.outInterface, undefined],
-    [rule.protocol, undefined],
-    [rule.fragment, undefined],
-  ] as const) {
-    const t = canonParam(p, family, v).filter((x) => x !== '').join(' ');
-    if (t) out.push(t);
-  }
-  for (const m of rule.matches) {
-    if (m.name === 'comment') continue;
-    out.push(['-m', m.name, ...canonOptions(m.options).flat()].filter((x) => x !== '').join(' '));
+  let t = paramToken(rule.source, family, source);
+  if (t !== '') out.push(t);
+  t = paramToken(rule.destination, family, destination);
+  if (t !== '') out.push(t);
+  t = paramToken(rule.inInterface, family);
+  if (t !== '') out.push(t);
+  t = paramToken(rule.outInterface, family);
+  if (t !== '') out.push(t);
+  t = paramToken(rule.protocol, family);
+  if (t !== '') out.push(t);
+  t = paramToken(rule.fragment, family);
+  if (t !== '') out.push(t);
+  const matches = rule.matches;
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k]!;
+    if (m.name !== 'comment') out.push(matchToken(m));
   }
   return out;
+}
+
+/**
+ * Condition strings numbered during one analysis: equal strings get equal ids. Parameters (by
+ * flag and value) and single-option matches (by module, option and argument) are looked up by
+ * what they are built from, so their strings are built once. Scope it to one call (it is not bounded).
+ */
+export class TokenIds {
+  readonly family: IptFamily;
+  /** Id → condition string. */
+  readonly strings: string[] = [];
+  readonly ids = new Map<string, number>();
+  /** By flag (`psdiof` order) and negation: value → id (-1: no condition); created on first use. */
+  readonly params: Array<Map<string, number> | undefined> = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+  readonly matches = new Map<string, Map<string, Map<string, number>>>();
+  constructor(family: IptFamily) {
+    this.family = family;
+  }
+  /** The id of a condition string. */
+  idOf(t: string): number {
+    let id = this.ids.get(t);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.ids.set(t, id);
+      this.strings.push(t);
+    }
+    return id;
+  }
+}
+
+const FLAG_SLOT: Readonly<Record<IptParam['flag'], number>> = { p: 0, s: 2, d: 4, i: 6, o: 8, f: 10 };
+
+function paramId(p: IptParam | undefined, cache: TokenIds, value: string | undefined): number {
+  if (!p) return -1;
+  const v = value ?? p.value?.text ?? '';
+  const slot = FLAG_SLOT[p.flag] + (p.negated ? 1 : 0);
+  const map = (cache.params[slot] ??= new Map());
+  let id = map.get(v);
+  if (id === undefined) {
+    const t = paramToken(p, cache.family, value);
+    map.set(v, (id = t === '' ? -1 : cache.idOf(t)));
+  }
+  return id;
+}
+
+function matchId(m: IptRuleSpec['matches'][number], cache: TokenIds): number {
+  const opts = m.options;
+  if (opts.length !== 1 || opts[0]!.args.length !== 1) return cache.idOf(matchToken(m));
+  const o = opts[0]!;
+  let byOption = cache.matches.get(m.name);
+  if (!byOption) cache.matches.set(m.name, (byOption = new Map()));
+  const optKey = o.negated ? `!${o.name}` : o.name;
+  let byArg = byOption.get(optKey);
+  if (!byArg) byOption.set(optKey, (byArg = new Map()));
+  const arg = o.args[0]!.text;
+  let id = byArg.get(arg);
+  if (id === undefined) byArg.set(arg, (id = cache.idOf(matchToken(m))));
+  return id;
+}
+
+/** The ids (in `cache`) of `conditionTokens(rule, ...)`, in the same order. */
+export function conditionTokenIds(rule: IptRuleSpec, cache: TokenIds, source?: string, destination?: string): number[] {
+  const out: number[] = [];
+  let id = paramId(rule.source, cache, source);
+  if (id >= 0) out.push(id);
+  id = paramId(rule.destination, cache, destination);
+  if (id >= 0) out.push(id);
+  id = paramId(rule.inInterface, cache, undefined);
+  if (id >= 0) out.push(id);
+  id = paramId(rule.outInterface, cache, undefined);
+  if (id >= 0) out.push(id);
+  id = paramId(rule.protocol, cache, undefined);
+  if (id >= 0) out.push(id);
+  id = paramId(rule.fragment, cache, undefined);
+  if (id >= 0) out.push(id);
+  const matches = rule.matches;
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k]!;
+    if (m.name !== 'comment') out.push(matchId(m, cache));
+  }
+  return out;
+}
+
+/**
+ * True when `conditionTokens(rule, ...)` is empty: the rule matches every packet. Computes the
+ * address strings (as `conditionTokens` does) but builds no list.
+ */
+export function hasNoConditions(rule: IptRuleSpec, family: IptFamily, source?: string, destination?: string): boolean {
+  const s = paramToken(rule.source, family, source) === '';
+  const d = paramToken(rule.destination, family, destination) === '';
+  if (!s || !d || rule.inInterface || rule.outInterface || rule.fragment) return false;
+  if (paramToken(rule.protocol, family) !== '') return false;
+  for (const m of rule.matches) if (m.name !== 'comment') return false;
+  return true;
 }
 
 /**
@@ -214,17 +507,19 @@ export function conditionTokens(rule: IptRuleSpec, family: IptFamily, source?: s
  * `source`/`destination` override the (possibly comma-listed) -s/-d value for one expanded rule.
  */
 export function canonicalRuleKey(rule: IptRuleSpec, family: IptFamily, source?: string, destination?: string): string {
-  const parts: string[] = [
-    ...canonParam(rule.source, family, source),
-    ...canonParam(rule.destination, family, destination),
-    ...canonParam(rule.inInterface, family),
-    ...canonParam(rule.outInterface, family),
-    ...canonParam(rule.protocol, family),
-    ...canonParam(rule.fragment, family),
-  ];
-  for (const m of rule.matches) parts.push('-m', m.name, ...canonOptions(m.options).flat());
-  parts.push(...canonTarget(rule, family));
-  return parts.filter((p) => p !== '').join(' ');
+  let key = '';
+  const add = (piece: string): void => {
+    if (piece !== '') key = key === '' ? piece : `${key} ${piece}`;
+  };
+  add(paramToken(rule.source, family, source));
+  add(paramToken(rule.destination, family, destination));
+  add(paramToken(rule.inInterface, family));
+  add(paramToken(rule.outInterface, family));
+  add(paramToken(rule.protocol, family));
+  add(paramToken(rule.fragment, family));
+  for (const m of rule.matches) add(matchToken(m));
+  for (const piece of canonTarget(rule, family)) add(piece);
+  return key;
 }
 
 /** `-s a,b -d c` expands into one rule per (source, destination) pair, as iptables does. */

@@ -1,7 +1,7 @@
 import type { ParseResult, SyntaxProblem, TextRange, Word } from '@wglint/core';
 import type { IptCommand, IptCommandKind, IptFamily, IptMatch, IptOption, IptParam, IptRuleSpec, IptTarget } from './ast.js';
 import { type ExtDef, type FinalContext, type OptDef, findMatch, findTarget, protocolMatchName } from './extensions/index.js';
-import { addressList, interfaceName, protocol as protocolCheck, protocolNumber } from './values.js';
+import { type ValueCheck, type ValueContext, addressList, detach, interfaceName, protocol as protocolCheck, protocolNumber } from './values.js';
 
 /** Options of `parseIptablesArgs`. */
 export interface ParseIptablesOptions {
@@ -140,16 +140,40 @@ export const COMMAND_LETTER: Readonly<Record<IptCommandKind, string>> = {
 
 const RULE_COMMANDS: ReadonlySet<string> = new Set(['append', 'check', 'delete', 'replace', 'insert']);
 
-/** Options by extension, indexed once. */
-const optIndex = new WeakMap<ExtDef, Map<string, OptDef>>();
-function optionsOf(def: ExtDef): Map<string, OptDef> {
-  let m = optIndex.get(def);
-  if (!m) {
-    m = new Map(def.options.map((o) => [o.name, o]));
-    optIndex.set(def, m);
-  }
-  return m;
+/** Per extension, computed once: options by name, by canonical name (first wins), and the mandatory ones. */
+interface ExtIndex {
+  readonly byName: Map<string, OptDef>;
+  readonly byCanonical: Map<string, OptDef>;
+  readonly mandatory: readonly OptDef[];
 }
+const extIndexes = new Map<ExtDef, ExtIndex>();
+function indexOf(def: ExtDef): ExtIndex {
+  let x = extIndexes.get(def);
+  if (!x) {
+    const byName = new Map<string, OptDef>();
+    const byCanonical = new Map<string, OptDef>();
+    for (const o of def.options) {
+      byName.set(o.name, o);
+      const c = o.canonical ?? o.name;
+      if (!byCanonical.has(c)) byCanonical.set(c, o);
+    }
+    x = { byName, byCanonical, mandatory: def.options.filter((o) => o.mandatory) };
+    extIndexes.set(def, x);
+  }
+  return x;
+}
+
+/** `--name` of an option definition, built once per definition. */
+const optDisplays = new Map<OptDef, string>();
+function optDisplay(def: OptDef): string {
+  let d = optDisplays.get(def);
+  if (d === undefined) optDisplays.set(def, (d = `--${def.name}`));
+  return d;
+}
+/** `--name` of the base long options, built once. */
+const LONG_DISPLAY: ReadonlyMap<string, string> = new Map([...LONG.keys()].map((k) => [k, `--${k}`]));
+/** `-x` of the base short options, built once. */
+const SHORT_DISPLAY: Readonly<Record<string, string>> = Object.fromEntries(Object.keys(SHORT).map((k) => [k, `-${k}`]));
 
 /** Modules that define an option, for "did you mean -m X" hints. */
 const HINTS: Readonly<Record<string, string>> = {
@@ -175,189 +199,317 @@ const MODULE_FOR_OPTION: Readonly<Record<string, string>> = {
   'physdev-in': 'physdev', string: 'string', length: 'length', 'pkt-type': 'pkttype', mss: 'tcpmss',
 };
 
-interface LoadedMatch {
-  readonly def: ExtDef;
+/** A match or target whose options are being read (getopt's loaded extensions). */
+interface LoadedExt {
+  readonly def?: ExtDef;
+  readonly index?: ExtIndex;
   readonly name: string;
+  readonly options: IptOption[];
+  /** A match closed by a newer `-m` of the same name; targets are never completed. */
+  completed: boolean;
+}
+
+interface LoadedMatch extends LoadedExt {
+  readonly def: ExtDef;
+  readonly index: ExtIndex;
   readonly matchWord?: Word;
   readonly nameWord?: Word;
   readonly implicit: boolean;
-  readonly options: IptOption[];
-  completed: boolean;
   start: number;
 }
 
-interface LoadedTarget {
-  readonly def?: ExtDef;
-  readonly name: string;
+interface LoadedTarget extends LoadedExt {
   readonly flagWord: Word;
   readonly nameWord: Word;
   readonly goto: boolean;
-  readonly options: IptOption[];
 }
 
 const EMPTY_RANGE = (at: number): TextRange => ({ start: at, end: at });
+/** `{ start: a.start, end: b.end }`; `a` itself when both are the same range (ranges are never mutated). */
+const rangeFrom = (a: TextRange, b: TextRange): TextRange => (a === b ? a : { start: a.start, end: b.end });
+/** Shared empty lists of AST nodes (read-only, like every AST list). */
+const NO_WORDS: readonly Word[] = Object.freeze([]) as readonly Word[];
+const NO_OPTIONS: readonly IptOption[] = Object.freeze([]) as readonly IptOption[];
+const NO_MATCHES: readonly IptMatch[] = Object.freeze([]) as readonly IptMatch[];
+
+/** Never appended to: the problem list of a parser not yet `reset`. */
+const NO_PROBLEMS: SyntaxProblem[] = [];
+const DEFAULT_OPTIONS: ParseIptablesOptions = Object.freeze({ family: 'ipv4' as const });
+const CTX_V4: ValueContext = Object.freeze({ family: 'ipv4' as const });
+const CTX_V6: ValueContext = Object.freeze({ family: 'ipv6' as const });
+
+const TAKES_CHAIN: ReadonlySet<string> = new Set(['append', 'check', 'delete', 'replace', 'insert', 'new-chain', 'rename-chain', 'policy']);
+const STANDARD_TARGETS: ReadonlySet<string> = new Set(['ACCEPT', 'DROP', 'RETURN', 'QUEUE']);
+const DIGITS = /^[0-9]+$/;
+
+const isOperand = (w: Word): boolean => w.text !== '' && !w.text.startsWith('-') && w.text !== '!';
+
+/** An exact-size copy of a list built by `push` (which leaves spare capacity behind). */
+function exact<T>(list: T[], empty: readonly T[]): readonly T[] {
+  switch (list.length) {
+    case 0:
+      return empty;
+    case 1:
+      return [list[0]!];
+    case 2:
+      return [list[0]!, list[1]!];
+    default:
+      return list.slice();
+  }
+}
+
+type ParamFlag = 'p' | 's' | 'd' | 'i' | 'o' | 'f';
+function paramWhat(flag: ParamFlag): string | undefined {
+  switch (flag) {
+    case 'p':
+      return 'a protocol';
+    case 's':
+    case 'd':
+      return 'an address';
+    case 'i':
+    case 'o':
+      return 'an interface name';
+    default:
+      return undefined;
+  }
+}
+
+const AMBIGUOUS = 'ambiguous';
 
 /**
- * Parses one iptables/ip6tables invocation given as argv words (without the program name), the
- * way iptables' getopt-driven `do_parse` does: commands, basic parameters, `!` negation, `-m`
- * modules and `-j` targets with their options, each option's arguments validated. Never throws.
- * Problems are what iptables itself refuses while parsing; table/chain checks are `checkIptCommand`.
+ * Value checks are pure functions of the value and the family; option values recur (ports,
+ * states, rates), so results are kept per check and family (at most `CHECK_MEMO_MAX` values each).
  */
-export function parseIptablesArgs(words: readonly Word[], options: ParseIptablesOptions): ParseResult<IptCommand> {
-  const family = options.family;
-  const problems: SyntaxProblem[] = [];
-  const prog = family === 'ipv4' ? 'iptables' : 'ip6tables';
-  const problem = (range: TextRange, message: string): void => {
-    problems.push({ range, message });
-  };
+const CHECK_MEMO_MAX = 2048;
+const checkMemos = { ipv4: new Map<ValueCheck, Map<string, string | null>>(), ipv6: new Map<ValueCheck, Map<string, string | null>>() };
+function checkMemo(check: ValueCheck, value: string, ctx: ValueContext): string | undefined {
+  // Long values (addresses with masks, comments, ...) rarely recur: check them directly.
+  if (value.length > 24) return check(value, ctx);
+  const byCheck = checkMemos[ctx.family];
+  let memo = byCheck.get(check);
+  if (!memo) byCheck.set(check, (memo = new Map()));
+  const hit = memo.get(value);
+  if (hit !== undefined) return hit ?? undefined;
+  const r = check(value, ctx);
+  if (memo.size < CHECK_MEMO_MAX) memo.set(detach(value), r === undefined ? null : detach(r));
+  return r;
+}
 
-  let table = options.table ?? 'filter';
-  let tableWord: Word | undefined;
-  let kind: IptCommandKind | undefined;
-  let commandWord: Word | undefined;
-  let chain: Word | undefined;
-  let ruleNumber: { value: number; word: Word } | undefined;
-  let policy: Word | undefined;
-  let newName: Word | undefined;
-  const globals: Word[] = [];
-  const params: Partial<Record<'p' | 's' | 'd' | 'i' | 'o' | 'f', IptParam>> = {};
-  const matches: LoadedMatch[] = [];
-  let target: LoadedTarget | undefined;
-  let counters: IptRuleSpec['counters'];
-  let protoUsed = false;
-  let ruleStart = -1;
-  let ruleEnd = -1;
-  const markRule = (r: TextRange): void => {
-    if (ruleStart < 0 || r.start < ruleStart) ruleStart = r.start;
-    if (r.end > ruleEnd) ruleEnd = r.end;
-  };
-  /** Extensions in getopt lookup order: newest first (libxtables merges new options in front). */
-  const loadOrder: Array<{ match?: LoadedMatch; target?: LoadedTarget }> = [];
-  const openByName = new Map<string, LoadedMatch>();
+/**
+ * The state of one `parseIptablesArgs` call. A class rather than closures over locals, so a call
+ * allocates one object instead of a context and a dozen functions.
+ */
+class ArgParser {
+  words: readonly Word[] = NO_WORDS;
+  options: ParseIptablesOptions = DEFAULT_OPTIONS;
+  family: IptFamily = 'ipv4';
+  ctx: ValueContext = CTX_V4;
+  prog = 'iptables';
+  problems: SyntaxProblem[] = NO_PROBLEMS;
 
-  let invert: Word | undefined;
-  let i = 0;
+  table = 'filter';
+  tableWord: Word | undefined = undefined;
+  kind: IptCommandKind | undefined = undefined;
+  commandWord: Word | undefined = undefined;
+  chain: Word | undefined = undefined;
+  ruleNumber: { value: number; word: Word } | undefined = undefined;
+  policy: Word | undefined = undefined;
+  newName: Word | undefined = undefined;
+  globals: Word[] | undefined = undefined;
+  pP: IptParam | undefined = undefined;
+  pS: IptParam | undefined = undefined;
+  pD: IptParam | undefined = undefined;
+  pI: IptParam | undefined = undefined;
+  pO: IptParam | undefined = undefined;
+  pF: IptParam | undefined = undefined;
+  readonly matches: LoadedMatch[] = [];
+  target: LoadedTarget | undefined = undefined;
+  counters: IptRuleSpec['counters'] = undefined;
+  protoUsed = false;
+  ruleStart = -1;
+  ruleEnd = -1;
+  /** Open extensions in load order; getopt looks options up newest first (libxtables merges new options in front). */
+  readonly loadOrder: LoadedExt[] = [];
+  openByName: Map<string, LoadedMatch> | undefined = undefined;
+  /** The option definition `resolveExt` found. */
+  resolved: OptDef | undefined = undefined;
+  invert: Word | undefined = undefined;
+  i = 0;
 
-  const rangeFrom = (a: TextRange, b: TextRange): TextRange => ({ start: a.start, end: b.end });
+  /** Prepares for one call. */
+  reset(words: readonly Word[], options: ParseIptablesOptions, problems: SyntaxProblem[]): void {
+    this.problems = problems;
+    this.words = words;
+    this.options = options;
+    this.family = options.family;
+    this.ctx = options.family === 'ipv4' ? CTX_V4 : CTX_V6;
+    this.prog = options.family === 'ipv4' ? 'iptables' : 'ip6tables';
+    this.table = options.table ?? 'filter';
+    this.tableWord = undefined;
+    this.kind = undefined;
+    this.commandWord = undefined;
+    this.chain = undefined;
+    this.ruleNumber = undefined;
+    this.policy = undefined;
+    this.newName = undefined;
+    this.globals = undefined;
+    this.pP = this.pS = this.pD = this.pI = this.pO = this.pF = undefined;
+    this.matches.length = 0;
+    this.target = undefined;
+    this.counters = undefined;
+    this.protoUsed = false;
+    this.ruleStart = -1;
+    this.ruleEnd = -1;
+    this.loadOrder.length = 0;
+    this.openByName = undefined;
+    this.resolved = undefined;
+    this.invert = undefined;
+    this.i = 0;
+  }
+
+  problem(range: TextRange, message: string): void {
+    this.problems.push({ range, message });
+  }
+
+  markRule(r: TextRange): void {
+    if (this.ruleStart < 0 || r.start < this.ruleStart) this.ruleStart = r.start;
+    if (r.end > this.ruleEnd) this.ruleEnd = r.end;
+  }
+
+  param(flag: ParamFlag): IptParam | undefined {
+    switch (flag) {
+      case 'p':
+        return this.pP;
+      case 's':
+        return this.pS;
+      case 'd':
+        return this.pD;
+      case 'i':
+        return this.pI;
+      case 'o':
+        return this.pO;
+      default:
+        return this.pF;
+    }
+  }
 
   /** Takes the argument of an option: the `=value` / attached part, else the next word. */
-  const takeArg = (attached: Word | undefined, optWord: Word, display: string, what: string): Word | undefined => {
+  takeArg(attached: Word | undefined, optWord: Word, display: string, what: string): Word | undefined {
     if (attached) return attached;
-    const next = words[i + 1];
+    const next = this.words[this.i + 1];
     if (!next) {
-      problem(optWord.range, `option \`${display}' requires an argument (${what})`);
+      this.problem(optWord.range, `option \`${display}' requires an argument (${what})`);
       return undefined;
     }
-    i++;
+    this.i++;
     return next;
-  };
+  }
 
-  const optionalArg = (attached: Word | undefined, pred: (w: Word) => boolean): Word | undefined => {
+  /** An optional argument: the attached part, else the next word when `number` (digits only) or an operand. */
+  optionalArg(attached: Word | undefined, number: boolean): Word | undefined {
     if (attached) return attached;
-    const next = words[i + 1];
-    if (next && pred(next)) {
-      i++;
+    const next = this.words[this.i + 1];
+    if (next && (number ? DIGITS.test(next.text) : isOperand(next))) {
+      this.i++;
       return next;
     }
     return undefined;
-  };
+  }
 
-  const isOperand = (w: Word): boolean => w.text !== '' && !w.text.startsWith('-') && w.text !== '!';
-
-  const setCommand = (id: IptCommandKind, word: Word, attached: Word | undefined, display: string): void => {
-    if (invert) {
-      problem(invert.range, `\`!' cannot be used before ${display}`);
-      invert = undefined;
+  setCommand(id: IptCommandKind, word: Word, attached: Word | undefined, display: string): void {
+    if (this.invert) {
+      this.problem(this.invert.range, `\`!' cannot be used before ${display}`);
+      this.invert = undefined;
     }
-    if (kind) {
-      problem(word.range, `cannot use ${display} together with ${COMMAND_LETTER[kind]}: one command per invocation`);
+    if (this.kind) {
+      this.problem(word.range, `cannot use ${display} together with ${COMMAND_LETTER[this.kind]}: one command per invocation`);
     }
-    kind = id;
-    commandWord = word;
-    const takesChain = ['append', 'check', 'delete', 'replace', 'insert', 'new-chain', 'rename-chain', 'policy'].includes(id);
-    if (takesChain) {
-      const c = takeArg(attached, word, display, 'a chain name');
+    this.kind = id;
+    this.commandWord = word;
+    if (TAKES_CHAIN.has(id)) {
+      const c = this.takeArg(attached, word, display, 'a chain name');
       if (!c) return;
-      chain = c;
-      if (c.text.startsWith('-') || c.text === '!') problem(c.range, `${display} needs a chain name, but found \`${c.text}'`);
+      this.chain = c;
+      if (c.text.startsWith('-') || c.text === '!') this.problem(c.range, `${display} needs a chain name, but found \`${c.text}'`);
     } else {
-      const c = optionalArg(attached, isOperand);
-      if (c) chain = c;
+      const c = this.optionalArg(attached, false);
+      if (c) this.chain = c;
     }
-    const num = (required: boolean): void => {
-      const next = words[i + 1];
-      if (next && /^[0-9]+$/.test(next.text)) {
-        i++;
-        const value = Number(next.text);
-        if (value < 1) problem(next.range, `invalid rule number \`${next.text}' (rule numbers start at 1)`);
-        ruleNumber = { value, word: next };
-      } else if (next && id !== 'delete' && id !== 'insert' && isOperand(next) && /^-?[0-9]/.test(next.text)) {
-        i++;
-        problem(next.range, `invalid rule number \`${next.text}'`);
-      } else if (required) {
-        problem(word.range, `${display} needs a rule number after the chain (e.g. \`${display} ${chain?.text ?? 'INPUT'} 1 ...')`);
-      }
-    };
     switch (id) {
       case 'insert':
       case 'delete':
       case 'zero':
       case 'list':
       case 'list-rules':
-        if (chain) num(false);
+        if (this.chain) this.num(id, word, display, false);
         break;
       case 'replace':
-        if (chain) num(true);
+        if (this.chain) this.num(id, word, display, true);
         break;
       case 'rename-chain': {
-        if (!chain) break;
-        const n = takeArg(undefined, word, display, 'the new chain name');
-        if (n) newName = n;
+        if (!this.chain) break;
+        const n = this.takeArg(undefined, word, display, 'the new chain name');
+        if (n) this.newName = n;
         break;
       }
       case 'policy': {
-        if (!chain) break;
-        const p = takeArg(undefined, word, display, 'ACCEPT or DROP');
-        if (p) policy = p;
+        if (!this.chain) break;
+        const p = this.takeArg(undefined, word, display, 'ACCEPT or DROP');
+        if (p) this.policy = p;
         break;
       }
       default:
         break;
     }
-  };
+  }
 
-  const setParam = (flag: 'p' | 's' | 'd' | 'i' | 'o' | 'f', word: Word, attached: Word | undefined, display: string): void => {
-    const neg = invert;
-    invert = undefined;
-    if (params[flag]) problem(word.range, `multiple -${flag} flags not allowed`);
+  /** The rule number after the chain of -I/-D/-R/-Z/-L/-S. */
+  num(id: IptCommandKind, word: Word, display: string, required: boolean): void {
+    const next = this.words[this.i + 1];
+    if (next && DIGITS.test(next.text)) {
+      this.i++;
+      const value = Number(next.text);
+      if (value < 1) this.problem(next.range, `invalid rule number \`${next.text}' (rule numbers start at 1)`);
+      this.ruleNumber = { value, word: next };
+    } else if (next && id !== 'delete' && id !== 'insert' && isOperand(next) && /^-?[0-9]/.test(next.text)) {
+      this.i++;
+      this.problem(next.range, `invalid rule number \`${next.text}'`);
+    } else if (required) {
+      this.problem(word.range, `${display} needs a rule number after the chain (e.g. \`${display} ${this.chain?.text ?? 'INPUT'} 1 ...')`);
+    }
+  }
+
+  setParam(flag: ParamFlag, word: Word, attached: Word | undefined, display: string): void {
+    const neg = this.invert;
+    this.invert = undefined;
+    if (this.param(flag)) this.problem(word.range, `multiple -${flag} flags not allowed`);
     let value: Word | undefined;
     if (flag !== 'f') {
-      const what = { p: 'a protocol', s: 'an address', d: 'an address', i: 'an interface name', o: 'an interface name' }[flag];
-      value = takeArg(attached, word, display, what);
+      const what = paramWhat(flag)!;
+      value = this.takeArg(attached, word, display, what);
       if (!value) return;
       if (value.text === '!') {
-        problem(value.range, `\`${display} ! VALUE' is the old negation syntax; write \`! ${display} VALUE' instead`);
-        const real = words[i + 1];
+        this.problem(value.range, `\`${display} ! VALUE' is the old negation syntax; write \`! ${display} VALUE' instead`);
+        const real = this.words[this.i + 1];
         if (real) {
-          i++;
+          this.i++;
           value = real;
         }
       } else if (value.text.startsWith('-') && value.text.length > 1) {
-        problem(value.range, `${display} needs ${what}, but found option \`${value.text}'`);
+        this.problem(value.range, `${display} needs ${what}, but found option \`${value.text}'`);
       } else {
         let reason: string | undefined;
         if (flag === 'p') {
-          reason = protocolCheck(value.text, { family });
+          reason = protocolCheck(value.text, this.ctx);
           if (!reason && neg && (value.text === '0' || value.text.toLowerCase() === 'all')) reason = 'rule would never match protocol';
         } else if (flag === 's' || flag === 'd') {
-          reason = addressList(value.text, { family });
+          reason = addressList(value.text, this.ctx);
           if (!reason && neg && value.text.includes(',')) reason = '! is not allowed with multiple addresses; write one rule per address';
-        }
-        else reason = interfaceName(value.text);
-        if (reason) problem(value.range, `bad ${display} value: ${reason}`);
+        } else reason = interfaceName(value.text);
+        if (reason) this.problem(value.range, `bad ${display} value: ${reason}`);
       }
-    } else if (family === 'ipv6') {
-      problem(word.range, "`-f' is not supported in IPv6, use -m frag instead");
+    } else if (this.family === 'ipv6') {
+      this.problem(word.range, "`-f' is not supported in IPv6, use -m frag instead");
     }
     const start = neg ? neg.range : word.range;
     const p: IptParam = {
@@ -369,160 +521,194 @@ export function parseIptablesArgs(words: readonly Word[], options: ParseIptables
       value: value,
       range: rangeFrom(start, value ? value.range : word.range),
     };
-    params[flag] = p;
-    markRule(p.range);
-  };
+    switch (flag) {
+      case 'p':
+        this.pP = p;
+        break;
+      case 's':
+        this.pS = p;
+        break;
+      case 'd':
+        this.pD = p;
+        break;
+      case 'i':
+        this.pI = p;
+        break;
+      case 'o':
+        this.pO = p;
+        break;
+      default:
+        this.pF = p;
+    }
+    this.markRule(p.range);
+  }
 
-  const loadMatch = (def: ExtDef, name: string, implicit: boolean, matchWord?: Word, nameWord?: Word): LoadedMatch => {
+  loadMatch(def: ExtDef, name: string, implicit: boolean, matchWord?: Word, nameWord?: Word): LoadedMatch {
     // At most one match per name is still open: the newest. Completing it also drops it from
     // `loadOrder`, which `resolveExt` walks and which thus holds only open extensions (linear in `-m`s).
-    const prev = openByName.get(name);
+    const open = (this.openByName ??= new Map());
+    const prev = open.get(name);
     if (prev) {
       prev.completed = true;
-      const at = loadOrder.findIndex((e) => e.match === prev);
-      if (at >= 0) loadOrder.splice(at, 1);
+      const at = this.loadOrder.lastIndexOf(prev);
+      if (at >= 0) this.loadOrder.splice(at, 1);
     }
     const lm: LoadedMatch = {
       def,
+      index: indexOf(def),
       name,
       implicit,
       options: [],
       completed: false,
-      start: (matchWord ?? nameWord)?.range.start ?? words[i]?.range.start ?? 0,
+      start: (matchWord ?? nameWord)?.range.start ?? this.words[this.i]?.range.start ?? 0,
       matchWord: matchWord,
       nameWord: nameWord,
     };
-    matches.push(lm);
-    openByName.set(name, lm);
-    loadOrder.unshift({ match: lm });
+    this.matches.push(lm);
+    open.set(name, lm);
+    this.loadOrder.push(lm);
     return lm;
-  };
+  }
 
-  /** Resolves a long option against loaded extensions (newest first): exact, then unique prefix. */
-  const resolveExt = (name: string): { owner: { match?: LoadedMatch; target?: LoadedTarget }; def: OptDef } | 'ambiguous' | undefined => {
-    for (const e of loadOrder) {
-      const def = e.match ? e.match.def : e.target?.def;
-      if (!def || (e.match && e.match.completed)) continue;
-      const o = optionsOf(def).get(name);
-      if (o) return { owner: e, def: o };
+  /**
+   * Resolves a long option against open extensions (newest first): exact, then unique prefix.
+   * Returns the owner (its option definition in `resolved`), `AMBIGUOUS`, or undefined.
+   */
+  resolveExt(name: string): LoadedExt | typeof AMBIGUOUS | undefined {
+    const order = this.loadOrder;
+    for (let k = order.length - 1; k >= 0; k--) {
+      const e = order[k]!;
+      if (!e.index || e.completed) continue;
+      const o = e.index.byName.get(name);
+      if (o) {
+        this.resolved = o;
+        return e;
+      }
     }
-    let found: { owner: { match?: LoadedMatch; target?: LoadedTarget }; def: OptDef } | undefined;
+    let found: LoadedExt | undefined;
+    let foundDef: OptDef | undefined;
     let count = 0;
-    for (const e of loadOrder) {
-      const def = e.match ? e.match.def : e.target?.def;
-      if (!def || (e.match && e.match.completed)) continue;
-      for (const o of def.options) {
+    for (let k = order.length - 1; k >= 0; k--) {
+      const e = order[k]!;
+      if (!e.def || e.completed) continue;
+      for (const o of e.def.options) {
         if (o.name.startsWith(name)) {
-          if (!found || found.def !== o) count++;
-          found ??= { owner: e, def: o };
+          if (!found || foundDef !== o) count++;
+          if (!found) {
+            found = e;
+            foundDef = o;
+          }
         }
       }
     }
-    if (count > 1) return 'ambiguous';
+    if (count > 1) return AMBIGUOUS;
+    this.resolved = foundDef;
     return found;
-  };
+  }
 
-  const extOption = (
-    owner: { match?: LoadedMatch; target?: LoadedTarget },
-    def: OptDef,
-    word: Word,
-    attached: Word | undefined,
-    display: string,
-  ): void => {
-    const neg = invert;
-    invert = undefined;
-    const extName = owner.match ? owner.match.name : owner.target!.name;
-    const list = owner.match ? owner.match.options : owner.target!.options;
+  extOption(owner: LoadedExt, def: OptDef, word: Word, attached: Word | undefined, display: string): void {
+    const neg = this.invert;
+    this.invert = undefined;
+    const extName = owner.name;
+    const list = owner.options;
     const canonical = def.canonical ?? def.name;
-    if (neg && !def.invert) problem(rangeFrom(neg.range, word.range), `${extName}: option \`--${def.name}' cannot be inverted`);
-    if (!def.multi && list.some((o) => o.name === canonical)) problem(word.range, `${extName}: option \`--${def.name}' can only be used once`);
-    for (const other of list) {
-      const otherDef = (owner.match ? owner.match.def : owner.target!.def)?.options.find((d) => (d.canonical ?? d.name) === other.name);
-      if (def.excl.includes(other.name) || otherDef?.excl.includes(canonical) || (otherDef && def.excl.includes(otherDef.name))) {
-        problem(word.range, `${extName}: option \`--${def.name}' cannot be used together with \`--${other.name}'`);
-        break;
-      }
-    }
-    const args: Word[] = [];
-    if (def.arity === 1 || def.arity === 2) {
-      const a = takeArg(attached, word, display, 'a value');
-      if (a) {
-        args.push(a);
-        if (def.arity === 2) {
-          const b = takeArg(undefined, word, display, 'a second value');
-          if (b) args.push(b);
+    if (neg && !def.invert) this.problem(rangeFrom(neg.range, word.range), `${extName}: option \`--${def.name}' cannot be inverted`);
+    if (!def.multi) {
+      for (let k = 0; k < list.length; k++) {
+        if (list[k]!.name === canonical) {
+          this.problem(word.range, `${extName}: option \`--${def.name}' can only be used once`);
+          break;
         }
       }
-    } else if (def.arity === 'optional') {
-      const a = optionalArg(attached, isOperand);
-      if (a) args.push(a);
-    } else if (attached) {
-      problem(attached.range, `option \`--${def.name}' takes no value`);
     }
-    const checks = [def.check, def.check2];
-    args.forEach((a, k) => {
-      const check = checks[k];
-      if (!check) return;
-      const reason = check(a.text, { family });
-      if (!reason) return;
-      if (a.text.startsWith('-') && a.text.length > 1 && !/^-[0-9]/.test(a.text)) {
-        problem(a.range, `${extName}: option \`--${def.name}' needs a value, but found option \`${a.text}'`);
-      } else {
-        problem(a.range, `${extName}: bad value \`${a.text}' for option \`--${def.name}': ${reason}`);
+    if (list.length) {
+      const byCanonical = owner.index?.byCanonical;
+      for (const other of list) {
+        const otherDef = byCanonical?.get(other.name);
+        if (def.excl.includes(other.name) || otherDef?.excl.includes(canonical) || (otherDef && def.excl.includes(otherDef.name))) {
+          this.problem(word.range, `${extName}: option \`--${def.name}' cannot be used together with \`--${other.name}'`);
+          break;
+        }
       }
-    });
-    const last = args[args.length - 1] ?? word;
+    }
+    let a: Word | undefined;
+    let b: Word | undefined;
+    if (def.arity === 1 || def.arity === 2) {
+      a = this.takeArg(attached, word, display, 'a value');
+      if (a && def.arity === 2) b = this.takeArg(undefined, word, display, 'a second value');
+    } else if (def.arity === 'optional') {
+      a = this.optionalArg(attached, false);
+    } else if (attached) {
+      this.problem(attached.range, `option \`--${def.name}' takes no value`);
+    }
+    if (a && def.check) this.checkValue(a, def.check, extName, def);
+    if (b && def.check2) this.checkValue(b, def.check2, extName, def);
+    const last = b ?? a ?? word;
     const o: IptOption = {
       type: 'IptOption',
       name: canonical,
       nameWord: word,
       negated: !!neg,
       negationRange: neg ? neg.range : undefined,
-      args,
+      args: b ? [a!, b] : a ? [a] : NO_WORDS,
       range: rangeFrom(neg ? neg.range : word.range, last.range),
     };
     list.push(o);
-    markRule(o.range);
-  };
+    this.markRule(o.range);
+  }
 
-  const protocolName = (): string | undefined => {
-    const p = params.p;
+  checkValue(a: Word, check: ValueCheck, extName: string, def: OptDef): void {
+    const reason = checkMemo(check, a.text, this.ctx);
+    if (!reason) return;
+    if (a.text.startsWith('-') && a.text.length > 1 && !/^-[0-9]/.test(a.text)) {
+      this.problem(a.range, `${extName}: option \`--${def.name}' needs a value, but found option \`${a.text}'`);
+    } else {
+      this.problem(a.range, `${extName}: bad value \`${a.text}' for option \`--${def.name}': ${reason}`);
+    }
+  }
+
+  protocolName(): string | undefined {
+    const p = this.pP;
     if (!p?.value || p.negated) return undefined;
     return p.value.text.toLowerCase();
-  };
+  }
 
   /** Handles an option that is neither a base option nor known to a loaded extension. */
-  const unknownOption = (name: string, word: Word, attached: Word | undefined, display: string): void => {
-    const proto = params.p?.value?.text;
-    if (proto && !protoUsed) {
-      const mname = protocolMatchName(proto, family);
-      const def = mname ? findMatch(mname, family) : undefined;
+  unknownOption(name: string, word: Word, attached: Word | undefined, display: string): void {
+    const proto = this.pP?.value?.text;
+    if (proto && !this.protoUsed) {
+      const mname = protocolMatchName(proto, this.family);
+      const def = mname ? findMatch(mname, this.family) : undefined;
       if (def && mname) {
-        protoUsed = true;
-        const lm = loadMatch(def, mname, true);
-        lm.start = (invert ?? word).range.start;
-        const r = resolveExt(name);
-        if (r && r !== 'ambiguous') {
-          extOption(r.owner, r.def, word, attached, display);
+        this.protoUsed = true;
+        const lm = this.loadMatch(def, mname, true);
+        lm.start = (this.invert ?? word).range.start;
+        const owner = this.resolveExt(name);
+        if (owner && owner !== AMBIGUOUS) {
+          this.extOption(owner, this.resolved!, word, attached, display);
           return;
         }
       }
     }
-    if (invert) invert = undefined;
+    if (this.invert) this.invert = undefined;
     const hint = HINTS[name];
-    problem(
-      word.range,
-      hint
-        ? `unknown option \`${display}': it needs \`${hint}' before it`
-        : `unknown option \`${display}'`,
-    );
+    this.problem(word.range, hint ? `unknown option \`${display}': it needs \`${hint}' before it` : `unknown option \`${display}'`);
     // Skip a likely argument so one mistake gives one problem.
-    const next = words[i + 1];
-    if (!attached && next && isOperand(next)) i++;
-  };
+    const next = this.words[this.i + 1];
+    if (!attached && next && isOperand(next)) this.i++;
+  }
 
-  const baseOption = (base: BaseOpt, word: Word, attached: Word | undefined, display: string): void => {
+  /** `!` before an option that cannot be negated. */
+  noInvert(display: string, extra = ''): void {
+    if (this.invert) {
+      this.problem(this.invert.range, `\`!' cannot be used before ${display}${extra}`);
+      this.invert = undefined;
+    }
+  }
+
+  baseOption(base: BaseOpt, word: Word, attached: Word | undefined, display: string): void {
     const id = base.id;
+    const family = this.family;
     switch (id) {
       case 'append':
       case 'check':
@@ -537,59 +723,62 @@ export function parseIptablesArgs(words: readonly Word[], options: ParseIptables
       case 'delete-chain':
       case 'rename-chain':
       case 'policy':
-        setCommand(id, word, attached, display);
+        this.setCommand(id, word, attached, display);
         return;
       case 'in-interface':
-        setParam('i', word, attached, display);
+        this.setParam('i', word, attached, display);
         return;
       case 'out-interface':
-        setParam('o', word, attached, display);
+        this.setParam('o', word, attached, display);
         return;
       case 'protocol':
-        setParam('p', word, attached, display);
+        this.setParam('p', word, attached, display);
         return;
       case 'source':
-        setParam('s', word, attached, display);
+        this.setParam('s', word, attached, display);
         return;
       case 'destination':
-        setParam('d', word, attached, display);
+        this.setParam('d', word, attached, display);
         return;
       case 'fragment':
-        setParam('f', word, attached, display);
+        this.setParam('f', word, attached, display);
         return;
       case 'jump':
       case 'goto': {
-        if (invert) {
-          problem(invert.range, `\`!' cannot be used before ${display}`);
-          invert = undefined;
-        }
-        if (target) problem(word.range, `multiple -j/-g flags not allowed`);
-        const nameWord = takeArg(attached, word, display, id === 'jump' ? 'a target or chain' : 'a chain');
+        this.noInvert(display);
+        if (this.target) this.problem(word.range, `multiple -j/-g flags not allowed`);
+        const nameWord = this.takeArg(attached, word, display, id === 'jump' ? 'a target or chain' : 'a chain');
         if (!nameWord) return;
         if (nameWord.text.startsWith('-') || nameWord.text === '') {
-          problem(nameWord.range, `${display} needs a target or chain name, but found \`${nameWord.text}'`);
+          this.problem(nameWord.range, `${display} needs a target or chain name, but found \`${nameWord.text}'`);
         } else if (nameWord.text.length > 28 && !findTarget(nameWord.text, family)) {
-          problem(nameWord.range, `chain name \`${nameWord.text}' too long (must be under 29 chars)`);
+          this.problem(nameWord.range, `chain name \`${nameWord.text}' too long (must be under 29 chars)`);
         }
         const def = id === 'jump' ? findTarget(nameWord.text, family) : undefined;
-        const t: LoadedTarget = { name: nameWord.text, flagWord: word, nameWord, goto: id === 'goto', options: [], def: def };
-        target = t;
-        if (def && def.options.length) loadOrder.unshift({ target: t });
-        markRule(rangeFrom(word.range, nameWord.range));
+        const t: LoadedTarget = {
+          name: nameWord.text,
+          flagWord: word,
+          nameWord,
+          goto: id === 'goto',
+          options: [],
+          def: def,
+          index: def ? indexOf(def) : undefined,
+          completed: false,
+        };
+        this.target = t;
+        if (def && def.options.length) this.loadOrder.push(t);
+        this.markRule(rangeFrom(word.range, nameWord.range));
         return;
       }
       case 'match': {
-        if (invert) {
-          problem(invert.range, `\`!' cannot be used before ${display}; put it before the module's option`);
-          invert = undefined;
-        }
-        const nameWord = takeArg(attached, word, display, 'a match module name');
+        this.noInvert(display, "; put it before the module's option");
+        const nameWord = this.takeArg(attached, word, display, 'a match module name');
         if (!nameWord) return;
-        markRule(rangeFrom(word.range, nameWord.range));
+        this.markRule(rangeFrom(word.range, nameWord.range));
         if (nameWord.text.startsWith('-')) {
           const opt = nameWord.text.replace(/^-+/, '').split('=')[0]!;
           const mod = MODULE_FOR_OPTION[opt];
-          problem(
+          this.problem(
             nameWord.range,
             `${display} needs a match module name, but found option \`${nameWord.text}'` + (mod ? `; write \`-m ${mod} ${nameWord.text}'` : ''),
           );
@@ -597,36 +786,33 @@ export function parseIptablesArgs(words: readonly Word[], options: ParseIptables
           // one mistake gives one problem.
           const guess = mod ? findMatch(mod, family) : undefined;
           if (guess && !attached) {
-            loadMatch(guess, guess.name, false, word);
-            i--;
+            this.loadMatch(guess, guess.name, false, word);
+            this.i--;
           }
           return;
         }
         const def = findMatch(nameWord.text, family);
         if (!def) {
-          problem(nameWord.range, `couldn't load match \`${nameWord.text}': no such ${prog} match module`);
+          this.problem(nameWord.range, `couldn't load match \`${nameWord.text}': no such ${this.prog} match module`);
           return;
         }
         const name = def.name;
-        loadMatch(def, name, false, word, nameWord);
-        if (protocolMatchName(params.p?.value?.text ?? '', family) === name) protoUsed = true;
+        this.loadMatch(def, name, false, word, nameWord);
+        if (protocolMatchName(this.pP?.value?.text ?? '', family) === name) this.protoUsed = true;
         return;
       }
       case 'table': {
-        if (invert) {
-          problem(invert.range, `\`!' cannot be used before ${display}`);
-          invert = undefined;
-        }
-        const t = takeArg(attached, word, display, 'a table name');
+        this.noInvert(display);
+        const t = this.takeArg(attached, word, display, 'a table name');
         if (!t) return;
-        if (options.restore) problem(rangeFrom(word.range, t.range), 'the -t option cannot be used in iptables-restore input; put the rule under its `*table` line');
-        if (!(TABLES as readonly string[]).includes(t.text)) problem(t.range, `table \`${t.text}' does not exist (use filter, nat, mangle, raw or security)`);
-        table = t.text;
-        tableWord = t;
+        if (this.options.restore) this.problem(rangeFrom(word.range, t.range), 'the -t option cannot be used in iptables-restore input; put the rule under its `*table` line');
+        if (!(TABLES as readonly string[]).includes(t.text)) this.problem(t.range, `table \`${t.text}' does not exist (use filter, nat, mangle, raw or security)`);
+        this.table = t.text;
+        this.tableWord = t;
         return;
       }
       case 'set-counters': {
-        const a = takeArg(attached, word, display, 'packet and byte counters');
+        const a = this.takeArg(attached, word, display, 'packet and byte counters');
         if (!a) return;
         let packets = a.text;
         let bytes: string | undefined;
@@ -634,198 +820,257 @@ export function parseIptablesArgs(words: readonly Word[], options: ParseIptables
         if (a.text.includes(',')) {
           [packets, bytes] = a.text.split(',') as [string, string];
         } else {
-          const b = words[i + 1];
+          const b = this.words[this.i + 1];
           if (b) {
-            i++;
+            this.i++;
             bytes = b.text;
             end = b.range;
           }
         }
-        if (!packets || bytes === undefined || bytes === '') problem(rangeFrom(word.range, end), '-c requires packet and byte counters (`-c PACKETS BYTES`)');
-        else if (!/^[0-9]+$/.test(packets)) problem(a.range, '-c packet counter not numeric');
-        else if (!/^[0-9]+$/.test(bytes)) problem(end, '-c byte counter not numeric');
-        counters = { packets, bytes: bytes ?? '', range: rangeFrom(word.range, end) };
-        markRule(counters.range);
+        if (!packets || bytes === undefined || bytes === '') this.problem(rangeFrom(word.range, end), '-c requires packet and byte counters (`-c PACKETS BYTES`)');
+        else if (!DIGITS.test(packets)) this.problem(a.range, '-c packet counter not numeric');
+        else if (!DIGITS.test(bytes)) this.problem(end, '-c byte counter not numeric');
+        const counters = { packets, bytes: bytes ?? '', range: { start: word.range.start, end: end.end } };
+        this.counters = counters;
+        this.markRule(counters.range);
         return;
       }
       case 'wait':
       case 'wait-interval': {
-        const v = optionalArg(attached, (w) => /^[0-9]+$/.test(w.text));
-        if (options.restore) problem(word.range, `${display} is not accepted in iptables-restore input`);
-        globals.push(word);
-        if (v) globals.push(v);
+        const v = this.optionalArg(attached, true);
+        if (this.options.restore) this.problem(word.range, `${display} is not accepted in iptables-restore input`);
+        const g = (this.globals ??= []);
+        g.push(word);
+        if (v) g.push(v);
         return;
       }
       case 'modprobe': {
-        const v = takeArg(attached, word, display, 'a program path');
-        globals.push(word);
-        if (v) globals.push(v);
+        const v = this.takeArg(attached, word, display, 'a program path');
+        const g = (this.globals ??= []);
+        g.push(word);
+        if (v) g.push(v);
         return;
       }
       case 'ipv4':
       case 'ipv6':
-        if ((id === 'ipv4') !== (family === 'ipv4')) problem(word.range, `${display} is for ${id === 'ipv4' ? 'iptables' : 'ip6tables'}; this is ${prog}`);
-        globals.push(word);
+        if ((id === 'ipv4') !== (family === 'ipv4')) this.problem(word.range, `${display} is for ${id === 'ipv4' ? 'iptables' : 'ip6tables'}; this is ${this.prog}`);
+        (this.globals ??= []).push(word);
         return;
       default:
-        if (invert) {
-          problem(invert.range, `\`!' cannot be used before ${display}`);
-          invert = undefined;
-        }
-        globals.push(word);
+        this.noInvert(display);
+        (this.globals ??= []).push(word);
         return;
     }
-  };
+  }
 
-  for (i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    const t = w.text;
-    if (t === '!') {
-      if (invert) problem(w.range, 'multiple consecutive ! not allowed');
-      invert = w;
-      continue;
-    }
-    if (t.startsWith('--') && t.length > 2) {
-      const eq = t.indexOf('=');
-      const name = eq < 0 ? t.slice(2) : t.slice(2, eq);
-      const attached: Word | undefined =
-        eq < 0 ? undefined : { text: t.slice(eq + 1), range: { start: w.range.end - (t.length - eq - 1), end: w.range.end } };
-      const display = `--${name}`;
-      const exactBase = LONG.get(name);
-      if (exactBase) {
-        baseOption(exactBase, w, attached, display);
+  /** Reads every word. */
+  readWords(): void {
+    const words = this.words;
+    for (this.i = 0; this.i < words.length; this.i++) {
+      const w = words[this.i]!;
+      const t = w.text;
+      if (t === '!') {
+        if (this.invert) this.problem(w.range, 'multiple consecutive ! not allowed');
+        this.invert = w;
         continue;
       }
-      const ext = resolveExt(name);
-      if (ext === 'ambiguous') {
-        problem(w.range, `option \`${display}' is ambiguous; write the full option name`);
-        invert = undefined;
-        continue;
-      }
-      if (ext) {
-        extOption(ext.owner, ext.def, w, attached, `--${ext.def.name}`);
-        continue;
-      }
-      const prefixed = [...LONG.keys()].filter((k) => k.startsWith(name));
-      const bases = new Set(prefixed.map((k) => LONG.get(k)!.id));
-      if (bases.size === 1) {
-        baseOption(LONG.get(prefixed[0]!)!, w, attached, `--${prefixed[0]}`);
-        continue;
-      }
-      unknownOption(name, w, attached, display);
-      continue;
-    }
-    if (t.startsWith('-') && t.length > 1 && t !== '--') {
-      // A cluster of short options: `-vn`, `-ptcp`, `-A`.
-      let k = 1;
-      while (k < t.length) {
-        const ch = t[k]!;
-        const base = SHORT[ch];
-        const display = `-${ch}`;
-        if (!base) {
-          problem(w.range, `unknown option \`-${ch}'`);
-          break;
-        }
-        const rest = t.slice(k + 1);
-        if (base.arity === 0) {
-          baseOption(base, w, undefined, display);
-          k++;
+      if (t.length > 2 && t.charCodeAt(0) === 45 && t.charCodeAt(1) === 45) {
+        const eq = t.indexOf('=');
+        const name = eq < 0 ? longName(t) : t.slice(2, eq);
+        const attached: Word | undefined =
+          eq < 0 ? undefined : { text: t.slice(eq + 1), range: { start: w.range.end - (t.length - eq - 1), end: w.range.end } };
+        const exactBase = LONG.get(name);
+        if (exactBase) {
+          this.baseOption(exactBase, w, attached, LONG_DISPLAY.get(name)!);
           continue;
         }
-        const attached: Word | undefined = rest ? { text: rest, range: { start: w.range.start + k + 1, end: w.range.end } } : undefined;
-        baseOption(base, w, attached, display);
-        break;
+        const owner = this.resolveExt(name);
+        if (owner === AMBIGUOUS) {
+          this.problem(w.range, `option \`--${name}' is ambiguous; write the full option name`);
+          this.invert = undefined;
+          continue;
+        }
+        if (owner) {
+          const def = this.resolved!;
+          this.extOption(owner, def, w, attached, optDisplay(def));
+          continue;
+        }
+        const prefixed = [...LONG.keys()].filter((k) => k.startsWith(name));
+        const bases = new Set(prefixed.map((k) => LONG.get(k)!.id));
+        if (bases.size === 1) {
+          this.baseOption(LONG.get(prefixed[0]!)!, w, attached, `--${prefixed[0]}`);
+          continue;
+        }
+        this.unknownOption(name, w, attached, `--${name}`);
+        continue;
       }
-      continue;
+      if (t.length > 1 && t.charCodeAt(0) === 45 && t !== '--') {
+        // A cluster of short options: `-vn`, `-ptcp`, `-A`.
+        let k = 1;
+        while (k < t.length) {
+          const ch = t[k]!;
+          const base = SHORT[ch];
+          if (!base) {
+            this.problem(w.range, `unknown option \`-${ch}'`);
+            break;
+          }
+          const display = SHORT_DISPLAY[ch]!;
+          if (base.arity === 0) {
+            this.baseOption(base, w, undefined, display);
+            k++;
+            continue;
+          }
+          const attached: Word | undefined = k + 1 < t.length ? { text: t.slice(k + 1), range: { start: w.range.start + k + 1, end: w.range.end } } : undefined;
+          this.baseOption(base, w, attached, display);
+          break;
+        }
+        continue;
+      }
+      if (this.invert) {
+        this.problem(this.invert.range, `\`!' must be followed by an option (e.g. \`! -s 10.0.0.0/8')`);
+        this.invert = undefined;
+      }
+      this.problem(w.range, badArgument(t));
     }
-    if (invert) {
-      problem(invert.range, `\`!' must be followed by an option (e.g. \`! -s 10.0.0.0/8')`);
-      invert = undefined;
-    }
-    problem(w.range, badArgument(t));
+    if (this.invert) this.problem(this.invert.range, '`!\' at the end of the command negates nothing');
   }
-  if (invert) problem(invert.range, '`!\' at the end of the command negates nothing');
 
-  // Final checks (xtables x6_fcheck / mandatory options), in order.
-  const proto = protocolName();
-  const protoNum = proto !== undefined ? protocolNumber(proto) : undefined;
-  const matchNodes: IptMatch[] = [];
-  for (const m of matches) {
-    const node = buildMatch(m, words);
-    matchNodes.push(node);
-    finalChecks(m.def, m.name, node.options, node.nameWord?.range ?? node.range, proto, protoNum, family, problem);
-  }
-  let targetNode: IptTarget | undefined;
-  if (target) {
-    const last = target.options[target.options.length - 1]?.range ?? target.nameWord.range;
-    targetNode = {
-      type: 'IptTarget',
-      name: target.name,
-      kind: target.def ? (['ACCEPT', 'DROP', 'RETURN', 'QUEUE'].includes(target.name) ? 'standard' : 'extension') : 'chain',
-      goto: target.goto,
-      flagWord: target.flagWord,
-      nameWord: target.nameWord,
-      options: target.options,
-      range: rangeFrom(target.flagWord.range, last),
+  /** Final checks and the AST; `lineRange` is the command's range when it spans exactly the same text. */
+  finish(lineRange?: TextRange): IptCommand {
+    const words = this.words;
+    const family = this.family;
+    // Final checks (xtables x6_fcheck / mandatory options), in order.
+    const proto = this.protocolName();
+    const protoNum = proto !== undefined ? protocolNumber(proto) : undefined;
+    const loaded = this.matches;
+    let matchNodes: readonly IptMatch[] = NO_MATCHES;
+    if (loaded.length) {
+      const nodes: IptMatch[] = new Array(loaded.length);
+      for (let k = 0; k < loaded.length; k++) {
+        const m = loaded[k]!;
+        const node = buildMatch(m);
+        nodes[k] = node;
+        finalChecks(m.def, m.index, m.name, node.options, node.nameWord?.range ?? node.range, proto, protoNum, family, this);
+      }
+      matchNodes = nodes;
+    }
+    let targetNode: IptTarget | undefined;
+    const target = this.target;
+    if (target) {
+      const options = exact(target.options, NO_OPTIONS);
+      const last = options[options.length - 1]?.range ?? target.nameWord.range;
+      targetNode = {
+        type: 'IptTarget',
+        name: target.name,
+        kind: target.def ? (STANDARD_TARGETS.has(target.name) ? 'standard' : 'extension') : 'chain',
+        goto: target.goto,
+        flagWord: target.flagWord,
+        nameWord: target.nameWord,
+        options,
+        range: rangeFrom(target.flagWord.range, last),
+      };
+      if (target.def) finalChecks(target.def, target.index!, target.name, options, target.nameWord.range, proto, protoNum, family, this);
+    }
+
+    const kind = this.kind;
+    const ruleNumber = this.ruleNumber;
+    let allRange: TextRange;
+    if (words.length === 0) allRange = EMPTY_RANGE(0);
+    else {
+      const a = words[0]!.range;
+      const b = words[words.length - 1]!.range;
+      allRange = lineRange && lineRange.start === a.start && lineRange.end === b.end ? lineRange : rangeFrom(a, b);
+    }
+    if (!kind) {
+      this.problem(allRange, `no command specified (use -A, -I, -D, -N, -P, ... with a chain)`);
+    } else if (!RULE_COMMANDS.has(kind) && !(kind === 'delete')) {
+      const first = [this.pP, this.pS, this.pD, this.pI, this.pO, this.pF].find(Boolean) ?? matchNodes[0] ?? targetNode;
+      if (first) this.problem(first.range, `${COMMAND_LETTER[kind]} takes no rule options; remove them or use -A/-I/-D`);
+    }
+    if (kind === 'delete' && ruleNumber && this.ruleStart >= 0 && this.ruleStart > ruleNumber.word.range.end) {
+      this.problem({ start: this.ruleStart, end: this.ruleEnd }, '-D with a rule number takes no rule options');
+    }
+    if (kind === 'new-chain' && this.chain) {
+      const reason = chainNameProblem(this.chain.text);
+      if (reason) this.problem(this.chain.range, reason);
+    }
+    if (kind === 'rename-chain' && this.newName) {
+      const reason = chainNameProblem(this.newName.text);
+      if (reason) this.problem(this.newName.range, reason);
+    }
+
+    const hasRule = kind !== undefined && RULE_COMMANDS.has(kind) && !(kind === 'delete' && ruleNumber);
+    const rule: IptRuleSpec | undefined = hasRule
+      ? {
+          type: 'IptRuleSpec',
+          protocol: this.pP,
+          source: this.pS,
+          destination: this.pD,
+          inInterface: this.pI,
+          outInterface: this.pO,
+          fragment: this.pF,
+          matches: matchNodes,
+          target: targetNode,
+          counters: this.counters,
+          range:
+            this.ruleStart >= 0
+              ? { start: this.ruleStart, end: this.ruleEnd }
+              : EMPTY_RANGE((ruleNumber?.word ?? this.chain ?? this.commandWord)?.range.end ?? allRange.end),
+        }
+      : undefined;
+
+    return {
+      type: 'IptCommand',
+      family,
+      table: this.table,
+      tableWord: this.tableWord,
+      kind: kind,
+      commandWord: this.commandWord,
+      chain: this.chain,
+      ruleNumber: ruleNumber,
+      policy: this.policy,
+      newName: this.newName,
+      rule: rule,
+      globals: this.globals ?? NO_WORDS,
+      range: allRange,
     };
-    if (target.def) finalChecks(target.def, target.name, target.options, target.nameWord.range, proto, protoNum, family, problem);
   }
+}
 
-  const allRange: TextRange = words.length ? rangeFrom(words[0]!.range, words[words.length - 1]!.range) : EMPTY_RANGE(0);
-  if (!kind) {
-    problem(allRange, `no command specified (use -A, -I, -D, -N, -P, ... with a chain)`);
-  } else if (!RULE_COMMANDS.has(kind) && !(kind === 'delete')) {
-    const first = [params.p, params.s, params.d, params.i, params.o, params.f].find(Boolean) ?? matchNodes[0] ?? targetNode;
-    if (first) problem(first.range, `${COMMAND_LETTER[kind]} takes no rule options; remove them or use -A/-I/-D`);
-  }
-  if (kind === 'delete' && ruleNumber && (ruleStart >= 0 && ruleStart > ruleNumber.word.range.end)) {
-    problem({ start: ruleStart, end: ruleEnd }, '-D with a rule number takes no rule options');
-  }
-  if (kind === 'new-chain' && chain) {
-    const reason = chainNameProblem(chain.text);
-    if (reason) problem(chain.range, reason);
-  }
-  if (kind === 'rename-chain' && newName) {
-    const reason = chainNameProblem(newName.text);
-    if (reason) problem(newName.range, reason);
-  }
-
-  const hasRule = kind !== undefined && RULE_COMMANDS.has(kind) && !(kind === 'delete' && ruleNumber);
-  const ruleRange: TextRange =
-    ruleStart >= 0 ? { start: ruleStart, end: ruleEnd } : EMPTY_RANGE((ruleNumber?.word ?? chain ?? commandWord)?.range.end ?? allRange.end);
-  const rule: IptRuleSpec | undefined = hasRule
-    ? {
-        type: 'IptRuleSpec',
-        protocol: params.p,
-        source: params.s,
-        destination: params.d,
-        inInterface: params.i,
-        outInterface: params.o,
-        fragment: params.f,
-        matches: matchNodes,
-        target: targetNode,
-        counters: counters,
-        range: ruleRange,
-      }
-    : undefined;
-
-  const ast: IptCommand = {
-    type: 'IptCommand',
-    family,
-    table,
-    tableWord: tableWord,
-    kind: kind,
-    commandWord: commandWord,
-    chain: chain,
-    ruleNumber: ruleNumber,
-    policy: policy,
-    newName: newName,
-    rule: rule,
-    globals,
-    range: allRange,
-  };
+/**
+ * Parses one iptables/ip6tables invocation given as argv words (without the program name), the
+ * way iptables' getopt-driven `do_parse` does: commands, basic parameters, `!` negation, `-m`
+ * modules and `-j` targets with their options, each option's arguments validated. Never throws.
+ * Problems are what iptables itself refuses while parsing; table/chain checks are `checkIptCommand`.
+ */
+export function parseIptablesArgs(words: readonly Word[], options: ParseIptablesOptions): ParseResult<IptCommand> {
+  const problems: SyntaxProblem[] = [];
+  const ast = parseArgsInto(words, options, problems);
   return { ast, problems };
 }
+
+/** `parseIptablesArgs`, appending its problems to `problems` (for `parseIptablesSave`). */
+export function parseArgsInto(words: readonly Word[], options: ParseIptablesOptions, problems: SyntaxProblem[], lineRange?: TextRange): IptCommand {
+  // A fresh parser per call: a reused one would live in the old generation, and every young
+  // node stored into it would cost a write barrier and a remembered-set entry.
+  const p = new ArgParser();
+  p.reset(words, options, problems);
+  p.readWords();
+  return p.finish(lineRange);
+}
+
+/** `t.slice(2)` for option words, kept for the words that recur (`--dport`, ...); bounded. */
+const longNames = new Map<string, string>();
+function longName(t: string): string {
+  let n = longNames.get(t);
+  if (n === undefined) {
+    n = t.slice(2);
+    if (longNames.size < 4096 && t.length <= 40) longNames.set(detach(t), (n = detach(n)));
+  }
+  return n;
+}
+
+
 
 function badArgument(t: string): string {
   if (/^[\u2012-\u2015\u2212]/.test(t)) {
@@ -850,50 +1095,80 @@ export function chainNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-function buildMatch(m: LoadedMatch, words: readonly Word[]): IptMatch {
-  void words;
-  const first = m.matchWord?.range ?? m.options[0]?.range ?? { start: m.start, end: m.start };
-  const last = m.options[m.options.length - 1]?.range ?? m.nameWord?.range ?? first;
+
+function buildMatch(m: LoadedMatch): IptMatch {
+  const options = exact(m.options, NO_OPTIONS);
+  const first = m.matchWord?.range ?? options[0]?.range ?? { start: m.start, end: m.start };
+  const last = options[options.length - 1]?.range ?? m.nameWord?.range ?? first;
+  const start = Math.min(first.start, m.start);
   return {
     type: 'IptMatch',
     name: m.name,
     matchWord: m.matchWord,
     nameWord: m.nameWord,
     implicit: m.implicit,
-    options: m.options,
-    range: { start: Math.min(first.start, m.start), end: last.end },
+    options,
+    range: { start, end: last.end },
   };
 }
 
 const USERSPACE_PROTO = new Set(['tcp', 'udp', 'multiport']);
 
+/** What a final check sees (one object per check, with `get`/`has` on the prototype). */
+class FinalCtx implements FinalContext {
+  readonly family: IptFamily;
+  readonly options: readonly IptOption[];
+  readonly protocol?: string;
+  constructor(family: IptFamily, options: readonly IptOption[], protocol: string | undefined) {
+    this.family = family;
+    this.options = options;
+    this.protocol = protocol;
+  }
+  get(n: string): IptOption | undefined {
+    const opts = this.options;
+    for (let k = opts.length - 1; k >= 0; k--) if (opts[k]!.name === n) return opts[k];
+    return undefined;
+  }
+  has(n: string): boolean {
+    return hasOption(this.options, n);
+  }
+}
+
+function hasOption(opts: readonly IptOption[], n: string): boolean {
+  for (let k = 0; k < opts.length; k++) if (opts[k]!.name === n) return true;
+  return false;
+}
+
 function finalChecks(
   def: ExtDef,
+  index: ExtIndex,
   name: string,
   opts: readonly IptOption[],
   at: TextRange,
   proto: string | undefined,
   protoNum: number | undefined,
   family: IptFamily,
-  problem: (r: TextRange, m: string) => void,
+  parser: ArgParser,
 ): void {
-  const has = (n: string): boolean => opts.some((o) => o.name === n);
-  for (const o of def.options) {
-    if (o.mandatory && !opts.some((x) => x.name === (o.canonical ?? o.name))) {
-      problem(at, `${name}: option \`--${o.name}' must be specified`);
+  for (const o of index.mandatory) {
+    if (!hasOption(opts, o.canonical ?? o.name)) {
+      parser.problem(at, `${name}: option \`--${o.name}' must be specified`);
       return;
     }
   }
   for (const o of opts) {
-    const d = def.options.find((x) => (x.canonical ?? x.name) === o.name);
-    for (const a of d?.also ?? []) {
-      if (!has(a)) problem(o.nameWord.range, `${name}: option \`--${d!.name}' also requires \`--${a}'`);
+    const d = index.byCanonical.get(o.name);
+    if (!d || d.also.length === 0) continue;
+    for (const a of d.also) {
+      if (!hasOption(opts, a)) parser.problem(o.nameWord.range, `${name}: option \`--${d.name}' also requires \`--${a}'`);
     }
   }
-  if (def.protocols && USERSPACE_PROTO.has(def.name)) {
-    const ok = def.protocols.some((p) => p === proto || protocolNumber(p) === protoNum);
+  const protocols = def.protocols;
+  if (protocols && USERSPACE_PROTO.has(def.name)) {
+    let ok = false;
+    for (let k = 0; k < protocols.length && !ok; k++) ok = protocols[k] === proto || protocolNumber(protocols[k]!) === protoNum;
     if (!ok) {
-      problem(
+      parser.problem(
         at,
         def.name === 'multiport'
           ? 'multiport needs `-p tcp`, `-p udp`, `-p udplite`, `-p sctp` or `-p dccp` before it'
@@ -902,22 +1177,13 @@ function finalChecks(
     }
   }
   if (def.final) {
-    const ctx: FinalContext = {
-      family,
-      options: opts,
-      get: (n) => {
-        for (let k = opts.length - 1; k >= 0; k--) if (opts[k]!.name === n) return opts[k];
-        return undefined;
-      },
-      has,
-      protocol: proto,
-    };
+    const ctx = new FinalCtx(family, opts, proto);
     const r = def.final(ctx);
     if (r) {
       const msg = typeof r === 'string' ? r : r.message;
       const optName = typeof r === 'string' ? undefined : r.option;
       const o = optName ? ctx.get(optName) : undefined;
-      problem(o ? o.range : at, msg.startsWith(name) ? msg : `${name}: ${msg}`);
+      parser.problem(o ? o.range : at, msg.startsWith(name) ? msg : `${name}: ${msg}`);
     }
   }
 }

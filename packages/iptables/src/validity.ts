@@ -60,7 +60,8 @@ export function checkIptCommand(cmd: IptCommand, ctx: CheckContext = {}): IptIss
 
   if (!cmd.kind || !RULE_KINDS.has(cmd.kind) || !chain) return issues;
 
-  if (builtins && !builtins.includes(chain) && ctx.userChains && !ctx.userChains.has(chain)) {
+  const builtinChain = builtins?.includes(chain) ?? false;
+  if (builtins && !builtinChain && ctx.userChains && !ctx.userChains.has(chain)) {
     const upper = builtins.find((b) => b.toLowerCase() === chain.toLowerCase());
     add(
       'unknown-chain',
@@ -91,12 +92,11 @@ export function checkIptCommand(cmd: IptCommand, ctx: CheckContext = {}): IptIss
 
   const proto = rule.protocol && !rule.protocol.negated ? rule.protocol.value?.text.toLowerCase() : undefined;
   const protoNum = proto !== undefined ? protocolNumber(proto) : undefined;
-  const builtinChain = builtins?.includes(chain) ?? false;
 
   for (const m of rule.matches) {
     const def = findMatch(m.name, cmd.family);
     if (!def) continue;
-    checkProtocol(def, m.nameWord?.range ?? m.range, `-m ${m.name}`, proto, protoNum, add);
+    if (def.protocols) checkProtocol(def, m.nameWord?.range ?? m.range, '-m ', m.name, proto, protoNum, add);
     if (builtinChain && def.hooks && !def.hooks.includes(chain)) {
       add('match-wrong-hook', m.range, `-m ${m.name} only works in ${def.hooks.join('/')}; the kernel refuses it in ${chain}`);
     }
@@ -125,7 +125,7 @@ export function checkIptCommand(cmd: IptCommand, ctx: CheckContext = {}): IptIss
       if (t.name === 'TCPMSS' && builtinChain && t.options.some((o) => o.name === 'clamp-mss-to-pmtu') && !['FORWARD', 'OUTPUT', 'POSTROUTING'].includes(chain)) {
         add('target-wrong-hook', t.range, `--clamp-mss-to-pmtu only works in FORWARD, OUTPUT and POSTROUTING, not ${chain}`);
       }
-      checkProtocol(def, t.nameWord.range, `-j ${t.name}`, proto, protoNum, add);
+      if (def.protocols) checkProtocol(def, t.nameWord.range, '-j ', t.name, proto, protoNum, add);
       const rw = t.name === 'REJECT' ? t.options.find((o) => o.name === 'reject-with') : undefined;
       if (rw && /^tcp-r/.test(rw.args[0]?.text ?? '') && proto !== 'tcp' && protoNum !== 6) {
         add('needs-protocol', rw.range, '`--reject-with tcp-reset` needs `-p tcp` in the rule; the kernel refuses it otherwise');
@@ -155,26 +155,31 @@ function hookHint(name: string): string {
 
 const USERSPACE_PROTO = new Set(['tcp', 'udp', 'multiport']);
 
+/** `what` is `${flag}${name}` (`-m icmp`, `-j REJECT`), built only for a message. */
 function checkProtocol(
   def: ExtDef,
   range: TextRange,
-  what: string,
+  flag: string,
+  name: string,
   proto: string | undefined,
   protoNum: number | undefined,
   add: (code: IptIssue['code'], range: TextRange, message: string) => void,
 ): void {
-  if (!def.protocols || USERSPACE_PROTO.has(def.name)) return;
-  const ok = def.protocols.some((p) => p === proto || protocolNumber(p) === protoNum);
-  if (ok) return;
+  const protocols = def.protocols;
+  if (!protocols || USERSPACE_PROTO.has(def.name)) return;
+  for (let k = 0; k < protocols.length; k++) {
+    const p = protocols[k]!;
+    if (p === proto || protocolNumber(p) === protoNum) return;
+  }
   const want = def.protocols.map((p) => `-p ${p}`).join(' or ');
-  add('needs-protocol', range, `${what} needs \`${want}' in the rule; the kernel refuses it otherwise`);
+  add('needs-protocol', range, `${flag}${name} needs \`${want}' in the rule; the kernel refuses it otherwise`);
 }
 
 function reversedRanges(m: IptMatch, add: (code: IptIssue['code'], range: TextRange, message: string, severity?: IptIssue['severity']) => void): void {
   for (const o of m.options) {
     if (!RANGE_OPTIONS.has(o.name)) continue;
     const v = o.args[0]?.text;
-    if (v && isReversedRange(v)) {
+    if (v && v.indexOf(':') >= 0 && isReversedRange(v)) {
       const [a, b] = v.split(':');
       add('reversed-range', o.args[0]!.range, `range \`${v}' is reversed and never matches; write \`${b}:${a}'`, 'warning');
     }
@@ -187,6 +192,8 @@ function wrappedPorts(m: IptMatch, add: (code: IptIssue['code'], range: TextRang
     if (o.name !== 'source-port' && o.name !== 'destination-port') continue;
     const arg = o.args[0];
     if (!arg) continue;
+    // Four characters or fewer cannot hold a number above 65535.
+    if (arg.text.length <= 4) continue;
     for (const part of arg.text.split(':')) {
       if (!/^[0-9]+$/.test(part) || Number(part) <= 65535) continue;
       add(

@@ -168,8 +168,43 @@ export function hostMaskValue(v: string, ctx: ValueContext): string | undefined 
   return `invalid mask \`${mask}'`;
 }
 
+/** True for one dotted quad with an optional decimal prefix length ≤ 32 (`10.0.0.1`, `10.0.0.0/8`): always valid for IPv4. */
+function isPlainIPv4Prefix(v: string): boolean {
+  const n = v.length;
+  let parts = 0;
+  let digits = 0;
+  let value = 0;
+  let i = 0;
+  for (; i <= n; i++) {
+    const c = i < n ? v.charCodeAt(i) : 47;
+    if (c === 46 || c === 47) {
+      if (digits === 0 || value > 255) return false;
+      parts++;
+      digits = 0;
+      value = 0;
+      if (c === 47) break;
+      if (parts === 4) return false;
+    } else if (c >= 48 && c <= 57) {
+      if (++digits > 3) return false;
+      value = value * 10 + (c - 48);
+    } else return false;
+  }
+  if (parts !== 4) return false;
+  if (i >= n) return true;
+  if (i + 1 >= n) return false;
+  let len = 0;
+  for (let k = i + 1; k < n; k++) {
+    const c = v.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+    len = len * 10 + (c - 48);
+    if (len > 32) return false;
+  }
+  return true;
+}
+
 /** Comma-separated addresses with optional masks (`-s`, `-d`). */
 export const addressList: ValueCheck = (v, ctx) => {
+  if (ctx.family === 'ipv4' && isPlainIPv4Prefix(v)) return undefined;
   if (v === '') return 'an address is required';
   for (const item of v.split(',')) {
     if (item === '') return 'empty element in address list';
@@ -201,16 +236,43 @@ export const PROTOCOLS: Readonly<Record<string, number>> = {
   'mpls-in-ip': 137, manet: 138, hip: 139, shim6: 140, wesp: 141, rohc: 142, ethernet: 143, mptcp: 262,
 };
 
+/**
+ * A copy of `s` that shares no memory with the text it was cut from. Long-lived caches keep their
+ * strings through this: a slice of a document (V8 keeps slices of 13 or more characters as views
+ * into the whole text) would otherwise keep the whole document alive. Short strings are copies already.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+function detachOrNull(s: string | undefined): string | null {
+  return s === undefined ? null : detach(s);
+}
+
+/** Results of `protocol` and `protocolNumber` by word (few distinct words in practice; bounded). */
+const protocolChecks = new Map<string, string | null>();
+const protocolNumbers = new Map<string, number | null>();
+const MEMO_MAX = 4096;
+
 /** A protocol name or number 0-255 (case-insensitive names). */
 export const protocol: ValueCheck = (v) => {
-  if (/^[0-9]+$/.test(v)) return Number(v) <= 255 ? undefined : `protocol number \`${v}' is out of range (0-255)`;
-  return Object.prototype.hasOwnProperty.call(PROTOCOLS, v.toLowerCase()) ? undefined : `unknown protocol \`${v}'`;
+  const hit = protocolChecks.get(v);
+  if (hit !== undefined) return hit ?? undefined;
+  let r: string | undefined;
+  if (/^[0-9]+$/.test(v)) r = Number(v) <= 255 ? undefined : `protocol number \`${v}' is out of range (0-255)`;
+  else r = Object.prototype.hasOwnProperty.call(PROTOCOLS, v.toLowerCase()) ? undefined : `unknown protocol \`${v}'`;
+  if (protocolChecks.size < MEMO_MAX) protocolChecks.set(detach(v), detachOrNull(r));
+  return r;
 };
 
 /** Protocol number of a name or number, or undefined. */
 export function protocolNumber(v: string): number | undefined {
-  if (/^[0-9]+$/.test(v)) return Number(v) <= 255 ? Number(v) : undefined;
-  return PROTOCOLS[v.toLowerCase()];
+  const hit = protocolNumbers.get(v);
+  if (hit !== undefined) return hit ?? undefined;
+  let r: number | undefined;
+  if (/^[0-9]+$/.test(v)) r = Number(v) <= 255 ? Number(v) : undefined;
+  else r = PROTOCOLS[v.toLowerCase()];
+  if (protocolNumbers.size < MEMO_MAX) protocolNumbers.set(detach(v), r ?? null);
+  return r;
 }
 
 /** `xx:xx:xx:xx:xx:xx`. */
@@ -283,7 +345,16 @@ export const anyString: ValueCheck = () => undefined;
 /** An interface name: under 16 bytes, `+` suffix is a wildcard. */
 export function interfaceName(v: string): string | undefined {
   if (v.length === 0) return 'an interface name is required';
-  if (Buffer.byteLength(v) > 15) return `interface name \`${v}' must be shorter than IFNAMSIZ (15)`;
+  // At most 3 UTF-8 bytes per UTF-16 unit: 5 units always fit; ASCII is a byte per unit.
+  if (v.length <= 5) return undefined;
+  let ascii = true;
+  for (let i = 0; i < v.length; i++) {
+    if (v.charCodeAt(i) >= 128) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii ? v.length > 15 : Buffer.byteLength(v) > 15) return `interface name \`${v}' must be shorter than IFNAMSIZ (15)`;
   return undefined;
 }
 

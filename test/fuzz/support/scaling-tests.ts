@@ -38,6 +38,11 @@ const PATTERNS: Record<Language, Record<string, (k: number) => string>> = {
   'iptables-save': {
     'many rules': (k) => repeat(k, (i) => `-A INPUT -s ${ipOf(i)}/32 -p tcp -m tcp --dport ${i % 65535} -j ACCEPT\n`, '*filter\n:INPUT DROP [0:0]\n', 'COMMIT\n'),
     'appends after a REJECT': (k) => repeat(k, (i) => `-A FORWARD -i wg${i % 10} -j ACCEPT\n`, '*filter\n:FORWARD ACCEPT [0:0]\n-A FORWARD -j REJECT\n', 'COMMIT\n'),
+    // droppingBefore once scanned every rule before the insertion point for each append (long run
+    // only: the scan is a few ns per rule, too cheap to show at the quick sizes)
+    'ACCEPTs, a REJECT, then appends': (k) =>
+      repeat(k, (i) => `-A FORWARD -s ${ipOf(i)}/32 -j ACCEPT\n`, '*filter\n:FORWARD ACCEPT [0:0]\n') +
+      repeat(k, (i) => `-A FORWARD -i wg${i % 10} -j ACCEPT\n`, '-A FORWARD -j REJECT\n', 'COMMIT\n'),
     'jump chain': (k) =>
       `*filter\n${repeat(k, (i) => `:C${i} - [0:0]\n`)}${repeat(k, (i) => `-A C${i} -j C${(i + 1) % k}\n`)}-A INPUT -j C0\nCOMMIT\n`,
     'long comment option line': (k) => repeat(k, (i) => `-m comment --comment "x${i}" `, '*filter\n-A INPUT ', '-j ACCEPT\nCOMMIT\n'),

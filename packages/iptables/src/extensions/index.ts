@@ -1,4 +1,5 @@
 import type { IptFamily } from '../ast.js';
+import { detach } from '../values.js';
 import { miscMatches } from './matches-misc.js';
 import { protoMatches } from './matches-proto.js';
 import { stateMatches } from './matches-state.js';
@@ -28,7 +29,9 @@ function build(defs: readonly ExtDef[]): Index {
 /** The match extension `name` for the family, or undefined when iptables would say "Couldn't load match". */
 export function findMatch(name: string, family: IptFamily): ExtDef | undefined {
   matchIndex ??= build([...protoMatches, ...stateMatches, ...miscMatches]);
-  return matchIndex[family].get(MATCH_ALIASES[name] ?? name);
+  // MATCH_ALIASES[name] ?? name, without a keyed lookup for the usual names.
+  const alias = name === 'icmpv6' || name === 'ipv6-icmp' ? MATCH_ALIASES[name] : undefined;
+  return matchIndex[family].get(alias ?? name);
 }
 
 /** The target extension `name` (case-sensitive), or undefined (then `-j name` is a chain). */
@@ -42,11 +45,23 @@ export function isTargetName(name: string): boolean {
   return findTarget(name, 'ipv4') !== undefined || findTarget(name, 'ipv6') !== undefined;
 }
 
+const PROTO_MATCH_BY_NUMBER: Record<string, string> = { '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmp6', '132': 'sctp', '33': 'dccp', '50': 'esp', '51': 'ah', '135': 'mh', '108': 'ipcomp' };
+const PROTO_MATCH_BY_NAME: Record<string, string> = { 'ipv6-icmp': 'icmp6', icmpv6: 'icmp6', 'mobility-header': 'mh' };
+/** `protocolMatchName` results by family and protocol word (few distinct words; bounded). */
+const protoMatchCache = { ipv4: new Map<string, string | null>(), ipv6: new Map<string, string | null>() };
+
 /** The match loaded implicitly by `-p PROTO` (iptables' `load_proto`), by protocol name. */
 export function protocolMatchName(proto: string, family: IptFamily): string | undefined {
+  const cache = protoMatchCache[family];
+  const hit = cache.get(proto);
+  if (hit !== undefined) return hit ?? undefined;
   const p = proto.toLowerCase();
-  const byNumber: Record<string, string> = { '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmp6', '132': 'sctp', '33': 'dccp', '50': 'esp', '51': 'ah', '135': 'mh', '108': 'ipcomp' };
-  const byName: Record<string, string> = { 'ipv6-icmp': 'icmp6', icmpv6: 'icmp6', 'mobility-header': 'mh' };
-  const name = byNumber[p] ?? byName[p] ?? p;
-  return findMatch(name, family) ? name : undefined;
+  const name = PROTO_MATCH_BY_NUMBER[p] ?? PROTO_MATCH_BY_NAME[p] ?? p;
+  const r = findMatch(name, family) ? name : undefined;
+  if (cache.size < 1024) {
+    const kept = r === undefined ? null : detach(r);
+    cache.set(detach(proto), kept);
+    return kept ?? undefined;
+  }
+  return r;
 }

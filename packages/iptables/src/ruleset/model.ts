@@ -1,6 +1,7 @@
 import type { TextRange } from '@wglint/core';
 import type { IptCommand, IptFamily, IptRuleSpec, IptablesSave } from '../ast.js';
 import { canonicalRuleKey, expandAddresses } from '../canonical.js';
+import type { IptParam } from '../ast.js';
 import { BUILTIN_CHAINS } from '../validity.js';
 
 /** Where a rule or command came from. */
@@ -36,6 +37,102 @@ export interface RulesetChain {
 export interface RulesetTable {
   readonly name: string;
   readonly chains: Map<string, RulesetChain>;
+}
+
+/** Canonical keys computed so far (few: only `-D`/`-C` and specs that must be keyed at once read them). */
+const ruleKeys = new WeakMap<LazyKeyRule, string>();
+
+/**
+ * A `RulesetRule` whose canonical `key` is computed when first read: only `-D`/`-C` compare keys,
+ * so a dump of plain `-A` lines never builds them. A spec whose key computation could fail is
+ * keyed at once, so such a failure happens where it always did. The family of the key is the
+ * class's (`LazyKeyRule` ipv4, `LazyKeyRule6` ipv6), so a rule holds no more fields than before.
+ */
+class LazyKeyRule implements RulesetRule {
+  readonly table: string;
+  readonly chain: string;
+  readonly spec: IptRuleSpec;
+  readonly command: IptCommand;
+  declare readonly source?: string;
+  declare readonly destination?: string;
+  readonly provenance: Provenance;
+
+  constructor(table: string, chain: string, spec: IptRuleSpec, command: IptCommand, source: string | undefined, destination: string | undefined, provenance: Provenance) {
+    this.table = table;
+    this.chain = chain;
+    this.spec = spec;
+    this.command = command;
+    if (source !== undefined) (this as { source?: string }).source = source;
+    if (destination !== undefined) (this as { destination?: string }).destination = destination;
+    this.provenance = provenance;
+    const family = this.keyFamily;
+    if (keyMayThrow(spec, family, source, destination)) ruleKeys.set(this, canonicalRuleKey(spec, family, source, destination));
+  }
+
+  get keyFamily(): IptFamily {
+    return 'ipv4';
+  }
+
+  get key(): string {
+    let k = ruleKeys.get(this);
+    if (k === undefined) {
+      k = canonicalRuleKey(this.spec, this.keyFamily, this.source, this.destination);
+      ruleKeys.set(this, k);
+    }
+    return k;
+  }
+
+  /** The same rule in a renamed chain. */
+  withChain(chain: string): LazyKeyRule {
+    const r = newRule(this.keyFamily, this.table, chain, this.spec, this.command, this.source, this.destination, this.provenance);
+    const k = ruleKeys.get(this);
+    if (k !== undefined) ruleKeys.set(r, k);
+    return r;
+  }
+}
+
+class LazyKeyRule6 extends LazyKeyRule {
+  override get keyFamily(): IptFamily {
+    return 'ipv6';
+  }
+}
+
+function newRule(
+  family: IptFamily,
+  table: string,
+  chain: string,
+  spec: IptRuleSpec,
+  command: IptCommand,
+  source: string | undefined,
+  destination: string | undefined,
+  provenance: Provenance,
+): LazyKeyRule {
+  return family === 'ipv4'
+    ? new LazyKeyRule(table, chain, spec, command, source, destination, provenance)
+    : new LazyKeyRule6(table, chain, spec, command, source, destination, provenance);
+}
+
+/** A decimal `/prefix` above 32 on an IPv4 address: `canonicalRuleKey` throws on some of those. */
+function oddPrefix(p: IptParam | undefined, value: string | undefined): boolean {
+  const v = value ?? p?.value?.text;
+  if (v === undefined) return false;
+  const slash = v.indexOf('/');
+  if (slash < 0 || slash + 1 >= v.length) return false;
+  let n = 0;
+  for (let i = slash + 1; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+    n = n * 10 + (c - 48);
+  }
+  return n > 32;
+}
+
+/** Specs for which `canonicalRuleKey` may throw (an odd IPv4 prefix, a LOG/MARK option without its value). */
+function keyMayThrow(spec: IptRuleSpec, family: IptFamily, source: string | undefined, destination: string | undefined): boolean {
+  if (family === 'ipv4' && ((spec.source && oddPrefix(spec.source, source)) || (spec.destination && oddPrefix(spec.destination, destination)))) return true;
+  const t = spec.target;
+  if (!t || (t.name !== 'LOG' && t.name !== 'MARK' && t.name !== 'CONNMARK')) return false;
+  return t.options.some((o) => o.args.length === 0);
 }
 
 /** What happened when a command was applied, when it is not a plain success. */
@@ -88,7 +185,7 @@ export class IptRuleset {
   /** A ruleset holding one dump. */
   static fromSave(save: IptablesSave, file: string): IptRuleset {
     const r = new IptRuleset(save.family);
-    r.applySave(save, file);
+    r.restore(save, file, {}, undefined);
     return r;
   }
 
@@ -130,6 +227,12 @@ export class IptRuleset {
    */
   applySave(save: IptablesSave, file: string, options: { noflush?: boolean } = {}): ApplyResult[] {
     const results: ApplyResult[] = [];
+    this.restore(save, file, options, results);
+    return results;
+  }
+
+  /** `applySave`; without `results`, successful appends skip building their `ApplyResult`. */
+  private restore(save: IptablesSave, file: string, options: { noflush?: boolean }, results: ApplyResult[] | undefined): void {
     for (const t of save.tables) {
       const table = this.table(t.name);
       if (!options.noflush) {
@@ -150,9 +253,28 @@ export class IptRuleset {
           table.chains.set(c.name, { name: c.name, builtin, ...(builtin ? { policy: c.policy } : {}), rules: [], provenance });
         }
       }
-      for (const r of t.rules) results.push(this.apply(r.command, { file, range: r.range }));
+      for (const r of t.rules) {
+        const cmd = r.command;
+        const provenance: Provenance = { file, range: r.range };
+        if (!results && cmd.kind === 'append' && cmd.rule && cmd.chain) {
+          // `apply` for a successful -A, without the result it would build.
+          const c = this.table(cmd.table).chains.get(cmd.chain.text);
+          if (c) {
+            const spec = cmd.rule;
+            const s = spec.source?.value?.text;
+            const d = spec.destination?.value?.text;
+            if ((s === undefined || s.indexOf(',') < 0) && (d === undefined || d.indexOf(',') < 0)) {
+              c.rules.push(newRule(this.family, cmd.table, c.name, spec, cmd, s, d, provenance));
+            } else {
+              for (const x of makeRulesOf(cmd, spec, c.name, this.family, provenance)) c.rules.push(x);
+            }
+            continue;
+          }
+        }
+        if (results) results.push(this.apply(cmd, provenance));
+        else this.apply(cmd, provenance);
+      }
     }
-    return results;
   }
 
   /** Applies one command (table from the command). Never throws; problems become events. */
@@ -178,17 +300,7 @@ export class IptRuleset {
       if (!chain) event('no-such-chain', `no chain \`${chainName ?? ''}' in the ${cmd.table} table at this point`);
       return chain;
     };
-    const makeRules = (spec: IptRuleSpec, chainN: string): RulesetRule[] =>
-      expandAddresses(spec).map((e) => ({
-        table: cmd.table,
-        chain: chainN,
-        spec,
-        command: cmd,
-        key: canonicalRuleKey(spec, this.family, e.source, e.destination),
-        ...(e.source !== undefined ? { source: e.source } : {}),
-        ...(e.destination !== undefined ? { destination: e.destination } : {}),
-        provenance,
-      }));
+    const makeRules = (spec: IptRuleSpec, chainN: string): RulesetRule[] => makeRulesOf(cmd, spec, chainN, this.family, provenance);
 
     switch (cmd.kind) {
       case 'append': {
@@ -196,7 +308,7 @@ export class IptRuleset {
         if (!c || !cmd.rule) return done(false);
         const added = makeRules(cmd.rule, c.name);
         const index = c.rules.length;
-        c.rules.push(...added);
+        for (const r of added) c.rules.push(r);
         return done(true, added, [], index);
       }
       case 'insert': {
@@ -323,7 +435,7 @@ export class IptRuleset {
           return done(false);
         }
         table.chains.delete(c.name);
-        const renamed: RulesetChain = { ...c, name: cmd.newName.text, rules: c.rules.map((r) => ({ ...r, chain: cmd.newName!.text })) };
+        const renamed: RulesetChain = { ...c, name: cmd.newName.text, rules: c.rules.map((r) => renameRule(r, cmd.newName!.text)) };
         table.chains.set(renamed.name, renamed);
         return done(true);
       }
@@ -331,4 +443,18 @@ export class IptRuleset {
         return done(true);
     }
   }
+}
+
+/** The rules one rule spec adds (one per `-s`/`-d` address pair). */
+function makeRulesOf(cmd: IptCommand, spec: IptRuleSpec, chain: string, family: IptFamily, provenance: Provenance): RulesetRule[] {
+  const s = spec.source?.value?.text;
+  const d = spec.destination?.value?.text;
+  if ((s === undefined || s.indexOf(',') < 0) && (d === undefined || d.indexOf(',') < 0)) {
+    return [newRule(family, cmd.table, chain, spec, cmd, s, d, provenance)];
+  }
+  return expandAddresses(spec).map((e) => newRule(family, cmd.table, chain, spec, cmd, e.source, e.destination, provenance));
+}
+
+function renameRule(r: RulesetRule, chain: string): RulesetRule {
+  return r instanceof LazyKeyRule ? r.withChain(chain) : { ...r, chain };
 }

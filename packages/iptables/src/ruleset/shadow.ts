@@ -1,5 +1,5 @@
 import type { IptFamily, IptRuleSpec, IptablesSave } from '../ast.js';
-import { conditionTokens } from '../canonical.js';
+import { TokenIds, conditionTokenIds, conditionTokens, hasNoConditions } from '../canonical.js';
 import { IptRuleset, type RulesetRule } from './model.js';
 
 /** Targets after which a matching packet leaves the chain. */
@@ -18,16 +18,19 @@ function tokens(r: SpecRef, family: IptFamily): string[] {
 
 /** True when the rule has no conditions at all (comments aside): it matches every packet. */
 export function isCatchAll(r: SpecRef, family: IptFamily): boolean {
-  return tokens(r, family).length === 0;
+  return hasNoConditions(r.spec, family, r.source, r.destination);
 }
 
 /** `-i wg+` covers `-i wg0`; otherwise conditions must be equal. */
 function tokenCovers(general: string, specific: string): boolean {
   if (general === specific) return true;
-  const g = /^(! )?-([io]) (.+)\+$/.exec(general);
-  const s = /^(! )?-([io]) (.+)$/.exec(specific);
-  if (!g || !s || g[1] !== s[1] || g[2] !== s[2] || g[1]) return false;
-  return s[3]!.startsWith(g[3]!);
+  // /^(! )?-([io]) (.+)\+$/ on `general` with no `! `, and `specific` the same flag without `! `.
+  const n = general.length;
+  if (n < 5 || general.charCodeAt(0) !== 45 || general.charCodeAt(2) !== 32 || general.charCodeAt(n - 1) !== 43) return false;
+  const f = general.charCodeAt(1);
+  if (f !== 105 && f !== 111) return false;
+  if (specific.length < 4 || specific.charCodeAt(0) !== 45 || specific.charCodeAt(1) !== f || specific.charCodeAt(2) !== 32) return false;
+  return specific.startsWith(general.slice(3, n - 1), 3);
 }
 
 /**
@@ -38,9 +41,14 @@ function tokenCovers(general: string, specific: string): boolean {
 export function ruleCovers(earlier: SpecRef, later: SpecRef, family: IptFamily): boolean {
   const e = tokens(earlier, family);
   if (e.length === 0) return true;
-  const l = tokens(later, family);
+  return tokensCover(e, tokens(later, family));
+}
+
+function tokensCover(e: readonly string[], l: readonly string[]): boolean {
   return e.every((t) => l.some((u) => tokenCovers(t, u)));
 }
+
+const DEFAULT_TARGETS: ReadonlySet<string> = new Set(['ACCEPT', 'DROP', 'REJECT', 'RETURN']);
 
 /**
  * The first rule before `index` in `rules` that ends evaluation (`targets`, default ACCEPT, DROP,
@@ -50,73 +58,130 @@ export function findShadowingRule<R extends SpecRef>(
   rules: readonly R[],
   index: number,
   family: IptFamily,
-  targets: ReadonlySet<string> = new Set(['ACCEPT', 'DROP', 'REJECT', 'RETURN']),
+  targets: ReadonlySet<string> = DEFAULT_TARGETS,
 ): R | undefined {
   const later = rules[index];
   if (!later) return undefined;
+  let l: string[] | undefined;
   for (let i = 0; i < index; i++) {
     const r = rules[i]!;
     const t = r.spec.target;
     if (!t || t.goto || !targets.has(t.name)) continue;
-    if (ruleCovers(r, later, family)) return r;
+    const e = tokens(r, family);
+    if (e.length === 0) return r;
+    l ??= tokens(later, family);
+    if (tokensCover(e, l)) return r;
   }
   return undefined;
 }
 
 /** The condition strings that cover `token`: itself and, for `-i`/`-o`, every `PREFIX+` wildcard. */
 function generalForms(token: string): string[] {
-  const m = /^-([io]) (.+)$/.exec(token);
-  if (!m) return [token];
-  const name = m[2]!.endsWith('+') ? m[2]!.slice(0, -1) : m[2]!;
+  // /^-([io]) (.+)$/
+  const f = token.charCodeAt(1);
+  if (token.length < 4 || token.charCodeAt(0) !== 45 || (f !== 105 && f !== 111) || token.charCodeAt(2) !== 32) return [token];
+  const flag = token[1]!;
+  const full = token.slice(3);
+  const name = full.endsWith('+') ? full.slice(0, -1) : full;
   const out = [token];
   for (let k = name.length; k >= 0; k--) {
-    const w = `-${m[1]} ${name.slice(0, k)}+`;
+    const w = `-${flag} ${name.slice(0, k)}+`;
     if (w !== token) out.push(w);
   }
   return out;
+}
+
+/** Inserts `x` into the ascending list `list` unless it is there (lists here hold a few ids). */
+function insertSorted(list: number[], x: number): void {
+  let k = list.length;
+  while (k > 0 && list[k - 1]! > x) k--;
+  if (k > 0 && list[k - 1] === x) return;
+  list.push(x);
+  for (let j = list.length - 1; j > k; j--) list[j] = list[j - 1]!;
+  list[k] = x;
+}
+
+/** A node of the trie of condition sets (token ids in ascending order from the root). */
+interface SetNode {
+  /** Index of the first rule stored through this node: every set below it was stored no earlier. */
+  readonly first: number;
+  /** Index of the first rule whose set ends here, or -1. */
+  at: number;
+  kids: Map<number, SetNode> | undefined;
 }
 
 /**
  * For every rule of a chain, the first earlier rule with a target in `targets` that covers it
  * (see `ruleCovers`). Indexed by condition sets, so a long chain costs about linear time
  * (rules with very many conditions fall back to a bounded scan).
+ *
+ * The condition sets of earlier rules (with a target in `targets`) are kept in a trie over
+ * interned condition ids. A rule is covered by a stored set when every condition of the set is
+ * one of the rule's conditions or one of their general forms (`-i wg+` for `-i wg0`); the lookup
+ * walks only the trie paths made of those, pruned by the best index found so far.
  */
 export function findShadowedRules<R extends SpecRef>(
   rules: readonly R[],
   family: IptFamily,
-  targets: ReadonlySet<string> = new Set(['ACCEPT', 'DROP', 'REJECT', 'RETURN']),
+  targets: ReadonlySet<string> = DEFAULT_TARGETS,
 ): Array<{ rule: R; index: number; by: R }> {
   const out: Array<{ rule: R; index: number; by: R }> = [];
-  const firstBySet = new Map<string, number>();
-  const toks = rules.map((r) => tokens(r, family));
+  const n = rules.length;
+  if (n === 0) return out;
   const MAX_COMBOS = 4096;
-  rules.forEach((rule, i) => {
-    const mine = toks[i]!;
-    const forms = mine.map(generalForms);
+  const cache = new TokenIds(family);
+  /** Each rule's conditions as ids (`cache.strings[id]` is the condition string). */
+  const toks: number[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = rules[i]!;
+    toks[i] = conditionTokenIds(r.spec, cache, r.source, r.destination);
+  }
+  const strings = cache.strings;
+  const asStrings = (ids: readonly number[]): string[] => ids.map((id) => strings[id]!);
+
+  /** For the conditions of rules, the ids of their general forms (itself first). */
+  const formIds: Array<number[] | undefined> = [];
+  const formsOf = (id: number): number[] => {
+    let list = formIds[id];
+    if (!list) {
+      const forms = generalForms(strings[id]!);
+      list = [id];
+      for (let k = 1; k < forms.length; k++) list.push(cache.idOf(forms[k]!));
+      formIds[id] = list;
+    }
+    return list;
+  };
+
+  const root: SetNode = { first: 0, at: -1, kids: undefined };
+  const cover: number[] = [];
+  let best = -1;
+  const search = (node: SetNode, from: number): void => {
+    if (node.at >= 0 && (best < 0 || node.at < best)) best = node.at;
+    const kids = node.kids;
+    if (!kids) return;
+    for (let p = from; p < cover.length; p++) {
+      const kid = kids.get(cover[p]!);
+      if (kid && (best < 0 || kid.first < best)) search(kid, p + 1);
+    }
+  };
+  const set: number[] = [];
+
+  for (let i = 0; i < n; i++) {
+    const rule = rules[i]!;
+    const mineIds = toks[i]!;
     let combos = 1;
-    for (const f of forms) combos *= f.length + 1;
-    let best = -1;
+    for (let k = 0; k < mineIds.length && combos <= MAX_COMBOS; k++) combos *= formsOf(mineIds[k]!).length + 1;
+    best = -1;
     if (combos <= MAX_COMBOS) {
-      // Enumerate every covering condition set: each token absent or one of its general forms.
-      const pick: string[] = [];
-      const walk = (k: number): void => {
-        if (k === forms.length) {
-          const at = firstBySet.get([...pick].sort().join('\n'));
-          if (at !== undefined && (best < 0 || at < best)) best = at;
-          return;
-        }
-        walk(k + 1);
-        for (const f of forms[k]!) {
-          pick.push(f);
-          walk(k + 1);
-          pick.pop();
-        }
-      };
-      walk(0);
+      // Every covering condition set: ids of the rule's conditions and their general forms.
+      cover.length = 0;
+      for (const id of mineIds) for (const f of formIds[id]!) insertSorted(cover, f);
+      search(root, 0);
     } else {
+      const mine = asStrings(mineIds);
       for (let j = 0; j < i && j < 5000; j++) {
         const t = rules[j]!.spec.target;
-        if (t && !t.goto && targets.has(t.name) && ruleCovers(rules[j]!, rule, family)) {
+        if (t && !t.goto && targets.has(t.name) && (toks[j]!.length === 0 || tokensCover(asStrings(toks[j]!), mine))) {
           best = j;
           break;
         }
@@ -125,10 +190,19 @@ export function findShadowedRules<R extends SpecRef>(
     if (best >= 0) out.push({ rule, index: i, by: rules[best]! });
     const t = rule.spec.target;
     if (t && !t.goto && targets.has(t.name)) {
-      const key = [...new Set(mine)].sort().join('\n');
-      if (!firstBySet.has(key)) firstBySet.set(key, i);
+      // Store the rule's set (distinct ids, ascending).
+      set.length = 0;
+      for (const id of mineIds) insertSorted(set, id);
+      let node = root;
+      for (const id of set) {
+        node.kids ??= new Map();
+        let kid = node.kids.get(id);
+        if (!kid) node.kids.set(id, (kid = { first: i, at: -1, kids: undefined }));
+        node = kid;
+      }
+      if (node.at < 0) node.at = i;
     }
-  });
+  }
   return out;
 }
 

@@ -1,7 +1,7 @@
-import type { ParseResult, SyntaxProblem, TextRange } from '@wglint/core';
+import type { ParseResult, SyntaxProblem, TextRange, Word } from '@wglint/core';
 import type { IptFamily, IptSaveChain, IptSaveLine, IptSaveRule, IptSaveTable, IptablesSave } from '../ast.js';
-import { TABLES, parseIptablesArgs } from '../parse-args.js';
-import { splitRestoreLine } from './split-line.js';
+import { type ParseIptablesOptions, TABLES, parseArgsInto } from '../parse-args.js';
+import { splitRestoreRange } from './split-line.js';
 
 /** Options of `parseIptablesSave`. */
 export interface ParseSaveOptions {
@@ -65,31 +65,37 @@ export function parseIptablesSave(text: string, options: ParseSaveOptions = {}):
 
   let pos = 0;
   const len = text.length;
+  let argOptions: ParseIptablesOptions | undefined;
   while (pos < len) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = len;
     const lineStart = pos;
     let lineEnd = nl;
     if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-    const line = text.slice(lineStart, lineEnd);
     const range: TextRange = { start: lineStart, end: lineEnd };
     pos = nl + 1;
     lineNo++;
 
-    const trimmed = line.trim();
-    if (trimmed === '') {
+    // `line.trim()` bounds, without building the strings.
+    let contentStart = lineStart;
+    while (contentStart < lineEnd && isJsSpace(text.charCodeAt(contentStart))) contentStart++;
+    if (contentStart === lineEnd) {
       lines.push({ kind: 'blank', range });
       continue;
     }
-    if (line.startsWith('#')) {
+    const c0 = text.charCodeAt(lineStart);
+    if (c0 === 35 /* # */) {
       lines.push({ kind: 'comment', range });
       continue;
     }
-    const lead = line.length - line.trimStart().length;
-    const contentStart = lineStart + lead;
-    const first = trimmed[0];
+    const first = text.charCodeAt(contentStart);
+    let contentEnd = lineEnd;
+    while (isJsSpace(text.charCodeAt(contentEnd - 1))) contentEnd--;
+    const lead = contentStart - lineStart;
 
-    if (first === '*') {
+    if (first === 42 /* * */) {
+      const line = text.slice(lineStart, lineEnd);
+      const trimmed = line.trim();
       const name = trimmed.slice(1).trim();
       const nameRange = { start: contentStart + 1, end: contentStart + 1 + trimmed.slice(1).trimEnd().length };
       if (current) {
@@ -100,11 +106,12 @@ export function parseIptablesSave(text: string, options: ParseSaveOptions = {}):
         problems.push({ range: nameRange, message: `table name \`${name}' invalid (use filter, nat, mangle, raw or security)` });
       }
       current = { name, nameRange, chains: [], rules: [], start: lineStart, end: lineEnd };
+      argOptions = undefined;
       tableLineIndex.set(current, lines.length);
       lines.push({ kind: 'unknown', range });
       continue;
     }
-    if (trimmed === 'COMMIT') {
+    if (contentEnd - contentStart === 6 && text.startsWith('COMMIT', contentStart)) {
       if (!current) {
         problems.push({ range, message: 'COMMIT outside a table: add a `*table` line before the rules' });
         lines.push({ kind: 'commit', range });
@@ -124,8 +131,8 @@ export function parseIptablesSave(text: string, options: ParseSaveOptions = {}):
     }
     current.end = lineEnd;
 
-    if (first === ':') {
-      const chain = parseChainLine(line.slice(lead), contentStart, problems);
+    if (first === 58 /* : */) {
+      const chain = parseChainLine(text.slice(lineStart + lead, lineEnd), contentStart, problems);
       if (chain) {
         current.chains.push(chain);
         lines.push({ kind: 'chain', range, chain });
@@ -134,29 +141,28 @@ export function parseIptablesSave(text: string, options: ParseSaveOptions = {}):
     }
 
     // A rule line, optionally prefixed by `[packets:bytes]`.
-    let body = line;
-    let bodyOffset = lineStart;
+    let bodyStart = lineStart;
     let counters: string | undefined;
-    if (first === '[') {
-      const m = /^\s*\[([0-9]+:[0-9]+)\]\s*/.exec(line);
+    if (first === 91 /* [ */) {
+      const m = /^\s*\[([0-9]+:[0-9]+)\]\s*/.exec(text.slice(lineStart, lineEnd));
       if (m) {
         counters = m[1];
-        body = line.slice(m[0].length);
-        bodyOffset = lineStart + m[0].length;
+        bodyStart = lineStart + m[0].length;
       } else {
         problems.push({ range, message: 'bad counters: expected `[PACKETS:BYTES]` at the start of the line' });
         lines.push({ kind: 'unknown', range });
         continue;
       }
     }
-    const split = splitRestoreLine(body, bodyOffset);
-    problems.push(...split.problems);
-    const parsed = parseIptablesArgs(split.words, { family, restore: true, table: current.name });
-    problems.push(...parsed.problems);
+    // A fresh list per line: it dies young (a reused one would be old and pay a write barrier per word).
+    const words: Word[] = [];
+    splitRestoreRange(text, bodyStart, lineEnd, 0, words, problems);
+    argOptions ??= { family, restore: true, table: current.name };
+    const command = parseArgsInto(words, argOptions, problems, range);
     const rule: IptSaveRule = {
       type: 'IptSaveRule',
       table: current.name,
-      command: parsed.ast,
+      command,
       counters: counters,
       range,
     };
@@ -207,4 +213,13 @@ function parseChainLine(line: string, offset: number, problems: SyntaxProblem[])
     counters: counters,
     range: whole,
   };
+}
+
+/** Whether `String.prototype.trim` removes the UTF-16 unit `c` (WhiteSpace and LineTerminator). */
+function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }

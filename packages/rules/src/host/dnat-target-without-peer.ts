@@ -12,6 +12,7 @@ export default defineRule<HostModel>({
   },
   check(ctx) {
     const model = ctx.model;
+    if (model.interfaces.length === 0) return; // reports name an interface whose subnet holds the target
     const seen = new Set<IptRuleFact>();
     for (const chain of model.iptables.up.chains.values()) {
       if (chain.table !== 'nat') continue;

@@ -43,7 +43,8 @@ function strictRpf(model: HostModel, iface: string): string | undefined {
   for (const c of model.iptables.up.chains.values()) {
     if (c.chain !== 'PREROUTING') continue;
     for (const r of c.rules) {
-      if (!r.facts.modules.includes('rpfilter') || r.facts.target !== 'DROP' && r.facts.target !== 'REJECT') continue;
+      // the target first: it is at hand, the module list is read from the rule on demand
+      if ((r.facts.target !== 'DROP' && r.facts.target !== 'REJECT') || !r.facts.modules.includes('rpfilter')) continue;
       const opts = r.command.rule?.matches.find((m) => m.name === 'rpfilter')?.options ?? [];
       if (opts.some((o) => o.name === 'loose' || o.name === 'invert')) continue;
       const ii = r.facts.inIface;

@@ -1,7 +1,9 @@
 import { defineRule, type Fix, type TextEdit } from '@wglint/core';
-import type { HostModel, IptRuleFact } from '@wglint/host';
+import type { HostModel, IptInsertion, IptRuleFact } from '@wglint/host';
 import { iptCovers, isDropping } from '@wglint/host';
 import { originText } from './utils.js';
+
+type DroppingBefore = IptInsertion['droppingBefore'];
 
 export default defineRule<HostModel>({
   meta: {
@@ -13,10 +15,23 @@ export default defineRule<HostModel>({
   },
   check(ctx) {
     const model = ctx.model;
+    // Insertions into one chain share their `droppingBefore` arrays: the DROP/REJECT rules that can
+    // cover anything at all are picked out once per array, so a long chain costs linear time.
+    const candidates = new Map<DroppingBefore, DroppingBefore>();
     for (const ins of model.iptables.insertions) {
+      const before = ins.droppingBefore;
+      if (before.length === 0) continue;
       const rule = ins.rule;
       if (rule.origin.kind === 'default' || rule.origin.kind === 'wg-quick') continue;
-      const hit = ins.droppingBefore.find((d) => d.position < ins.index && isDropping(d.rule.facts) && iptCovers(d.rule.facts, rule.facts));
+      let can = candidates.get(before);
+      if (!can) candidates.set(before, (can = before.filter((d) => isDropping(d.rule.facts) && (d.rule.facts.matchesAll || !d.rule.facts.hasOtherMatches))));
+      let hit: DroppingBefore[number] | undefined;
+      for (const d of can) {
+        if (d.position < ins.index && iptCovers(d.rule.facts, rule.facts)) {
+          hit = d;
+          break;
+        }
+      }
       if (!hit) continue;
       const blocker = hit.rule;
       const catchAll = hit.position;

@@ -1,5 +1,6 @@
 import { defineRule } from '@wglint/core';
 import type { HookCommand, HostModel } from '@wglint/host';
+import { chainKey } from '@wglint/host';
 import { isDown, isUp, runsScript, shown } from './utils.js';
 
 export default defineRule<HostModel>({
@@ -15,14 +16,15 @@ export default defineRule<HostModel>({
     const all = model.interfaces.flatMap((i) => i.hooks);
     if (all.some((c) => isUp(c) && (runsScript(c) || c.type === 'iptables-restore'))) return;
     const adds = all.filter((c): c is HookCommand & { type: 'iptables' } => isUp(c) && !c.refused && c.type === 'iptables' && (c.ipt.kind === 'append' || c.ipt.kind === 'insert'));
-    const bootRules = [...model.iptables.boot.chains.values()].flatMap((ch) => ch.rules);
     for (const d of all) {
       if (!isDown(d) || d.refused || d.dynamic || d.type !== 'iptables' || d.ipt.kind !== 'delete' || d.ipt.ruleNumber || !d.facts) continue;
       const chain = d.ipt.chain?.text;
       const spec = d.facts.specKey;
       const same = (family: string, table: string, ch: string | undefined, key: string): boolean => family === d.family && table === d.ipt.table && ch === chain && key === spec;
       if (adds.some((a) => same(a.family, a.ipt.table, a.ipt.chain?.text, a.facts?.specKey ?? ''))) continue;
-      if (bootRules.some((r) => same(r.family, r.table, r.chain, r.facts.specKey))) continue;
+      // The dump's rules of that chain (a rule's family, table and chain are those of its chain).
+      const bootChain = chain === undefined ? undefined : model.iptables.boot.chains.get(chainKey(d.family, d.ipt.table, chain));
+      if (bootChain?.rules.some((r) => r.facts.specKey === spec)) continue;
       const near = adds.find((a) => a.family === d.family && a.ipt.chain?.text === chain && (a.ipt.table !== d.ipt.table || a.facts?.target === d.facts?.target));
       const hint = near
         ? near.ipt.table !== d.ipt.table

@@ -2,6 +2,14 @@ import { LineIndex, type TextRange } from '@wglint/core';
 import type { HookCommand, HostModel, Location, Origin, WgInterface } from '@wglint/host';
 
 const indexes = new WeakMap<object, Map<string, LineIndex>>();
+const sourceIndexes = new WeakMap<object, LineIndex>();
+
+/** The line index of a file's text (a host file's `file` object), built once and shared by the rules. */
+export function lineIndexOf(source: { readonly text: string }): LineIndex {
+  let idx = sourceIndexes.get(source);
+  if (!idx) sourceIndexes.set(source, (idx = new LineIndex(source.text)));
+  return idx;
+}
 
 /** `path:line` of an offset in one of the host's files, for messages that point elsewhere. */
 export function placeOf(model: HostModel, file: string, offset: number): string {
@@ -9,8 +17,8 @@ export function placeOf(model: HostModel, file: string, offset: number): string 
   if (!byFile) indexes.set(model, (byFile = new Map()));
   let idx = byFile.get(file);
   if (!idx) {
-    const text = model.files.find((f) => f.file.path === file)?.file.text ?? '';
-    idx = new LineIndex(text);
+    const source = model.files.find((f) => f.file.path === file)?.file;
+    idx = source ? lineIndexOf(source) : new LineIndex('');
     byFile.set(file, idx);
   }
   return `${file}:${idx.positionAt(offset).line}`;

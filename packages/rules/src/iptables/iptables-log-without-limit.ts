@@ -1,6 +1,6 @@
 import { defineRule } from '@wglint/core';
 import type { HostModel } from '@wglint/host';
-import { saveFiles } from './utils.js';
+import { saveFiles, tableIndex } from './utils.js';
 
 const LIMITING = new Set(['limit', 'hashlimit']);
 
@@ -15,7 +15,7 @@ export default defineRule<HostModel>({
   check(ctx) {
     for (const file of saveFiles(ctx.model.files)) {
       for (const t of file.ast.tables) {
-        for (const r of t.rules) {
+        for (const r of tableIndex(t).logs) {
           const rule = r.command.rule;
           const target = rule?.target;
           if (!rule || !target || (target.name !== 'LOG' && target.name !== 'NFLOG')) continue;

@@ -1,6 +1,6 @@
 import { type TextEdit, defineRule } from '@wglint/core';
 import type { HostModel } from '@wglint/host';
-import { saveFiles } from './utils.js';
+import { saveFiles, tableIndex } from './utils.js';
 
 export default defineRule<HostModel>({
   meta: {
@@ -13,7 +13,7 @@ export default defineRule<HostModel>({
   check(ctx) {
     for (const file of saveFiles(ctx.model.files)) {
       for (const t of file.ast.tables) {
-        for (const r of t.rules) {
+        for (const r of tableIndex(t).stateMatches) {
           for (const m of r.command.rule?.matches ?? []) {
             if (m.name !== 'state' || !m.nameWord || !m.matchWord) continue;
             const edits: TextEdit[] = [{ range: m.nameWord.range, text: 'conntrack' }];

@@ -1,7 +1,7 @@
 import { defineRule } from '@wglint/core';
 import type { HostModel } from '@wglint/host';
 import { BUILTIN_CHAINS } from '@wglint/iptables';
-import { issuesOf, saveFiles, userChains } from './utils.js';
+import { issuesOf, saveFiles, tableIndex, userChains } from './utils.js';
 
 export default defineRule<HostModel>({
   meta: {
@@ -19,7 +19,7 @@ export default defineRule<HostModel>({
       for (const t of file.ast.tables) {
         const chains = userChains(t);
         const builtins = BUILTIN_CHAINS[t.name] ?? [];
-        for (const r of t.rules) {
+        for (const r of tableIndex(t).jumps) {
           const target = r.command.rule?.target;
           if (!target || target.kind !== 'chain' || chains.has(target.name)) continue;
           const builtin = builtins.includes(target.name);

@@ -1,6 +1,7 @@
-import { LineIndex, defineRule } from '@wglint/core';
+import { type LineIndex, defineRule } from '@wglint/core';
+import { lineIndexOf } from '../host/utils.js';
 import type { HostModel } from '@wglint/host';
-import { findShadowedRules } from '@wglint/iptables';
+import { type RulesetRule, findShadowedRules } from '@wglint/iptables';
 import { rulesetOf, saveFiles } from './utils.js';
 
 /** Earlier rules that end evaluation without dropping (DROP/REJECT are `iptables-append-after-reject`'s). */
@@ -20,11 +21,18 @@ export default defineRule<HostModel>({
       let lines: LineIndex | undefined;
       for (const table of rs.tables.values()) {
         for (const chain of table.chains.values()) {
+          // Rules before the chain's first ACCEPT/RETURN can be neither shadowed nor shadow anything
+          // (findShadowedRules only looks back at such rules): leave them out of the analysis. Only
+          // below 5000 rules, where its fallback scan (the first 5000 rules) cannot notice the shift.
+          const all = chain.rules;
+          let first = 0;
+          while (first < all.length && !passes(all[first]!)) first++;
+          if (first >= all.length - 1) continue;
           const seen = new Set<object>();
-          for (const { rule, by } of findShadowedRules(chain.rules, rs.family, PASSING)) {
+          for (const { rule, by } of findShadowedRules(first > 0 && all.length <= 5000 ? all.slice(first) : all, rs.family, PASSING)) {
             if (seen.has(rule.command) || by.command === rule.command) continue;
             seen.add(rule.command);
-            lines ??= new LineIndex(file.file.text);
+            lines ??= lineIndexOf(file.file);
             const line = lines.positionAt(by.provenance.range.start).line;
             const shown = file.file.text.slice(by.provenance.range.start, by.provenance.range.end).trim();
             ctx.report({
@@ -40,3 +48,8 @@ export default defineRule<HostModel>({
     }
   },
 });
+
+function passes(r: RulesetRule): boolean {
+  const t = r.spec.target;
+  return t !== undefined && !t.goto && PASSING.has(t.name);
+}

@@ -21,10 +21,59 @@ export function saveFiles(files: readonly ParsedFile[]): SaveFile[] {
 
 /** User chains of a table: declared with `:NAME -` (or any non-built-in `:` line) or created with -N. */
 export function userChains(table: IptSaveTable): Set<string> {
-  const out = new Set<string>();
-  for (const c of table.chains) if (!isBuiltinChain(table.name, c.name)) out.add(c.name);
-  for (const r of table.rules) if (r.command.kind === 'new-chain' && r.command.chain) out.add(r.command.chain.text);
-  return out;
+  return tableIndex(table).userChains;
+}
+
+/**
+ * The rules of one table of a dump that the cheap per-rule tests of the iptables rules pick out,
+ * found in one pass over the table (several rules each used to walk every rule of a 100k dump).
+ * Every list keeps the table's rule order.
+ */
+export interface TableIndex {
+  readonly userChains: Set<string>;
+  /** Rules whose target is LOG or NFLOG. */
+  readonly logs: readonly IptSaveRule[];
+  /** Rules with a `state` match. */
+  readonly stateMatches: readonly IptSaveRule[];
+  /** Rules whose -i or -o value holds a `*`. */
+  readonly starInterfaces: readonly IptSaveRule[];
+  /** Rules whose target is a chain (a jump or goto to a user chain, or an unknown name). */
+  readonly jumps: readonly IptSaveRule[];
+}
+
+const tableIndexes = new WeakMap<IptSaveTable, TableIndex>();
+
+/** The index of a table (built once per parsed table). */
+export function tableIndex(table: IptSaveTable): TableIndex {
+  let ix = tableIndexes.get(table);
+  if (ix) return ix;
+  const chains = new Set<string>();
+  for (const c of table.chains) if (!isBuiltinChain(table.name, c.name)) chains.add(c.name);
+  const logs: IptSaveRule[] = [];
+  const stateMatches: IptSaveRule[] = [];
+  const starInterfaces: IptSaveRule[] = [];
+  const jumps: IptSaveRule[] = [];
+  for (const r of table.rules) {
+    const cmd = r.command;
+    if (cmd.kind === 'new-chain' && cmd.chain) chains.add(cmd.chain.text);
+    const rule = cmd.rule;
+    if (!rule) continue;
+    const target = rule.target;
+    if (target) {
+      if (target.name === 'LOG' || target.name === 'NFLOG') logs.push(r);
+      if (target.kind === 'chain') jumps.push(r);
+    }
+    for (const m of rule.matches) {
+      if (m.name === 'state') {
+        stateMatches.push(r);
+        break;
+      }
+    }
+    if (rule.inInterface?.value?.text.includes('*') || rule.outInterface?.value?.text.includes('*')) starInterfaces.push(r);
+  }
+  ix = { userChains: chains, logs, stateMatches, starInterfaces, jumps };
+  tableIndexes.set(table, ix);
+  return ix;
 }
 
 const issueCache = new WeakMap<IptablesSave, Map<IptSaveRule, IptIssue[]>>();
@@ -43,10 +92,41 @@ export function ruleIssues(save: IptablesSave): Map<IptSaveRule, IptIssue[]> {
   return m;
 }
 
+const issueIndexCache = new WeakMap<IptablesSave, Map<IptIssueCode, IptIssue[]>>();
+
+/**
+ * The issues of a dump by code, in rule order, computed once per dump (eight rules ask, each for
+ * one code). Rules without issues leave no trace (no per-rule map entry).
+ */
+function issuesByCode(save: IptablesSave): Map<IptIssueCode, IptIssue[]> {
+  let m = issueIndexCache.get(save);
+  if (!m) {
+    m = new Map();
+    const cached = issueCache.get(save);
+    for (const t of save.tables) {
+      const ctx = cached ? undefined : { userChains: userChains(t) };
+      for (const r of t.rules) {
+        const issues = cached ? cached.get(r)! : checkIptCommand(r.command, ctx);
+        for (const issue of issues) {
+          let list = m.get(issue.code);
+          if (!list) m.set(issue.code, (list = []));
+          list.push(issue);
+        }
+      }
+    }
+    issueIndexCache.set(save, m);
+  }
+  return m;
+}
+
 /** Every issue of the given codes in the host's dumps and iptables hook commands, with the file to report into. */
 export function issuesOf(model: HostModel, codes: readonly IptIssueCode[]): Array<{ file: string; issue: IptIssue }> {
   const out: Array<{ file: string; issue: IptIssue }> = [];
   for (const file of saveFiles(model.files)) {
+    if (codes.length === 1) {
+      for (const issue of issuesByCode(file.ast).get(codes[0]!) ?? []) out.push({ file: file.file.path, issue });
+      continue;
+    }
     for (const issues of ruleIssues(file.ast).values()) {
       for (const issue of issues) if (codes.includes(issue.code)) out.push({ file: file.file.path, issue });
     }

@@ -16,4 +16,14 @@ describe(ID, () => {
     expect(texts(text, ds)).toEqual(['A']);
     expect(ds[0]!.message).toMatch(/Jump loop A → B → A/);
   });
+  it('invalid: a self-jump and a loop deeper than the call stack (20000 chains) are reported once each', () => {
+    const n = 20000;
+    const decl = Array.from({ length: n }, (_, i) => `:C${i} - [0:0]`);
+    const jumps = Array.from({ length: n }, (_, i) => `-A C${i} -j C${(i + 1) % n}`);
+    const text = filter(...decl, '-A INPUT -j C0', ...jumps, '-A C5 -j C5');
+    const ds = run(ID, text);
+    expect(texts(text, ds)).toEqual(['C0', 'C5']);
+    expect(ds[0]!.message).toMatch(/^Jump loop C0 → C1 → C2 → .* → C19999 → C0:/);
+    expect(ds[1]!.message).toMatch(/^Jump loop .*C5:/);
+  });
 });
