@@ -101,6 +101,8 @@ function normalizeAddressSlow(v: string, family: IptFamily): string {
         if (!Number.isInteger(len)) return `${addr}/${maskText}`;
       }
     }
+    // iptables refuses a prefix over 32 (a syntax error elsewhere): keep the text as written
+    if (len > 32) return v;
     const mask = len === 0 ? 0 : (2 ** 32 - 2 ** (32 - len));
     const net = Number(BigInt(ipv4ToInt(addr)) & BigInt(mask));
     return `${intToIpv4(net)}/${len}`;
@@ -108,6 +110,7 @@ function normalizeAddressSlow(v: string, family: IptFamily): string {
   if (family === 'ipv6' && isIPv6(addr)) {
     let len = 128;
     if (maskText !== undefined && /^[0-9]+$/.test(maskText)) len = Number(maskText);
+    if (len > 128) return v;
     try {
       const [ok] = Validator.isValidIPv6String(addr);
       if (!ok) return v;
@@ -204,13 +207,14 @@ function canonTarget(rule: IptRuleSpec, family: IptFamily): string[] {
   }
   if (t.name === 'LOG') {
     opts = opts
-      .map((o) => (o[1] === '--log-level' ? ['', '--log-level', LOG_LEVEL[o[2]!.toLowerCase()] ?? o[2]!] : o))
+      // a value may be missing in a rule with syntax errors: keep such an option as written
+      .map((o) => (o[1] === '--log-level' && o[2] !== undefined ? ['', '--log-level', LOG_LEVEL[o[2].toLowerCase()] ?? o[2]] : o))
       .filter((o) => !(o[1] === '--log-level' && o[2] === '4'));
   }
   if (t.name === 'MARK' || t.name === 'CONNMARK') {
     opts = opts.map((o) => {
-      if (o[1] !== '--set-mark' && o[1] !== '--set-xmark') return o;
-      const [v, m] = o[2]!.split('/');
+      if ((o[1] !== '--set-mark' && o[1] !== '--set-xmark') || o[2] === undefined) return o;
+      const [v, m] = o[2].split('/');
       const value = parseUint(v ?? '0') ?? 0n;
       const mask = m === undefined ? 0xffffffffn : (parseUint(m) ?? 0xffffffffn);
       const xmask = o[1] === '--set-mark' ? (mask | value) : mask;
