@@ -1,6 +1,6 @@
 import { Validator } from 'ip-num';
 import type { IptFamily, IptOption, IptParam, IptRuleSpec } from './ast.js';
-import { PROTOCOLS, detach, isIPv4, isIPv6, parseUint, portNumber, protocolNumber } from './values.js';
+import { PROTOCOLS, detach, isIPv4, isIPv6, parseUint, portNumber, protocolNumber, scanPlainIPv4Prefix } from './values.js';
 
 /** Canonical protocol names by number (the first name of `PROTOCOLS` for each number). */
 const PROTO_NAME = new Map<number, string>();
@@ -49,40 +49,10 @@ export function normalizeAddress(v: string, family: IptFamily): string {
  * takes the general path.
  */
 function normalizeIPv4Fast(v: string): string | undefined {
-  const n = v.length;
-  let ip = 0;
-  let parts = 0;
-  let digits = 0;
-  let value = 0;
-  let i = 0;
-  for (; i <= n; i++) {
-    const c = i < n ? v.charCodeAt(i) : 47;
-    if (c === 46 || c === 47) {
-      if (digits === 0 || value > 255) return undefined;
-      ip = ip * 256 + value;
-      parts++;
-      digits = 0;
-      value = 0;
-      if (c === 47) break;
-      if (parts === 4) return undefined;
-    } else if (c >= 48 && c <= 57) {
-      if (++digits > 3) return undefined;
-      value = value * 10 + (c - 48);
-    } else return undefined;
-  }
-  if (parts !== 4) return undefined;
-  let len = 32;
-  if (i < n) {
-    // `/` at i: a decimal prefix length 0-32 only.
-    if (i + 1 >= n) return undefined;
-    len = 0;
-    for (let k = i + 1; k < n; k++) {
-      const c = v.charCodeAt(k);
-      if (c < 48 || c > 57) return undefined;
-      len = len * 10 + (c - 48);
-      if (len > 32) return undefined;
-    }
-  }
+  const scanned = scanPlainIPv4Prefix(v);
+  if (scanned < 0) return undefined;
+  const ip = Math.floor(scanned / 64);
+  const len = scanned % 64;
   const net = len === 0 ? 0 : (ip & (0xffffffff << (32 - len))) >>> 0;
   return `${net >>> 24}.${(net >>> 16) & 255}.${(net >>> 8) & 255}.${net & 255}/${len}`;
 }
