@@ -9,25 +9,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseNft, printNftCanonical } from '@wglint/nft';
 import { loadManifest, loadRules, readCorpusFile, type CorpusRule } from '../../packages/nft/test/support/corpus.js';
+import { nftOracleUnavailable } from '../../packages/nft/test/support/oracle.js';
 
-function oracleAvailable(): string | null {
-  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return 'not running as root';
-  const v = spawnSync('nft', ['--version'], { encoding: 'utf8' });
-  if (v.status !== 0) return 'nft is not installed';
-  const u = spawnSync('unshare', ['-n', 'true']);
-  if (u.status !== 0) return 'unshare -n does not work here';
-  return null;
-}
-
-const why = oracleAvailable();
-if (why) {
-  console.warn(
-    `\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n` +
-      `!!! nft ORACLE TEST DID NOT RUN: ${why}.\n` +
-      `!!! The differential test against the real nft was skipped; run it as root with nft installed.\n` +
-      `!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n`,
-  );
-}
+const why = nftOracleUnavailable('nft ORACLE TEST', 'The differential test against the real nft was skipped');
 
 const dir = why ? '' : mkdtempSync(path.join(tmpdir(), 'wglint-nft-oracle-'));
 afterAll(() => {

@@ -106,6 +106,11 @@ export interface NftChain extends Base {
   readonly comment: string | null;
   readonly flags: readonly string[];
   readonly rules: readonly NftRule[];
+  /**
+   * `define`/`redefine`/`undefine` lines of the chain block, in source order (absent when there
+   * are none). nft scopes them to the block: visible to the lines after them in this chain only.
+   */
+  readonly defines?: readonly NftDefine[];
   /** For `rename chain`. */
   readonly newName?: NftName;
 }

@@ -5,9 +5,11 @@ import type {
   NftSet, NftSetElement, NftStatement,
 } from './ast.js';
 import { BRIDGE_PRIORITIES, PRIORITIES } from './keywords.js';
-import { applyCommands, type StateTable } from './ruleset-state.js';
+import { applyCommands, type RulesetState, type StateTable } from './ruleset-state.js';
 
-let currentDefines: ReadonlyMap<string, NftExpr> = new Map();
+/** Resolves `$var` while printing: set per rule / element from the state being printed. */
+let currentState: RulesetState | null = null;
+let currentNode: object | null = null;
 
 /**
  * Prints what `nft list ruleset` shows after loading the input into an empty ruleset: commands
@@ -16,11 +18,12 @@ let currentDefines: ReadonlyMap<string, NftExpr> = new Map();
  */
 export function printNftCanonical(ast: NftRuleset): string {
   const state = applyCommands(ast);
-  currentDefines = state.defines;
+  currentState = state;
   try {
     return state.tables.map(printTable).join('');
   } finally {
-    currentDefines = new Map();
+    currentState = null;
+    currentNode = null;
   }
 }
 
@@ -76,10 +79,12 @@ function printObject(o: NftObject, ind: string): string {
 
 function printFlowtable(f: NftFlowtable, ind: string): string {
   let out = `${ind}flowtable ${f.name?.text ?? ''} {\n`;
-  if (f.hook) out += `${ind}\thook ${f.hook.text}${f.priority ? ` priority ${printPriority(f.priority, f.family, f.hook.text)}` : ''}\n`;
+  currentNode = f;
+  if (f.hook) out += `${ind}\thook ${f.hook.text}${f.priority ? ` priority ${printPriority(f.priority, 'netdev', f.hook.text)}` : ''}\n`;
   if (f.devices.length) out += `${ind}\tdevices = { ${f.devices.map(quoteDevice).join(', ')} }\n`;
   if (f.flags.length) out += `${ind}\tflags ${f.flags.join(',')}\n`;
   if (f.counter) out += `${ind}\tcounter\n`;
+  currentNode = null;
   return out + `${ind}}\n`;
 }
 
@@ -89,13 +94,18 @@ function quoteDevice(e: NftExpr): string {
   return printExpr(e);
 }
 
+// Where each standard priority name is valid (`std_prio_family_hook_compat`), as the printer must
+// emit it: the rules of nft 1.0.6, which are the narrowest of the versions in use. nft ≥ 1.0.9 also
+// takes `dstnat` on output and `srcnat` on input, but 1.0.6 refuses both ("invalid priority
+// expression value in this context", checked with `nft -c`), so those print as numbers. `arp` and
+// `netdev` take only `filter`; flowtables are evaluated as netdev (`filter` only) in every family.
 const STD_COMPAT: Record<string, (family: NftFamily, hook: string) => boolean> = {
   raw: (f) => f === 'ip' || f === 'ip6' || f === 'inet',
   mangle: (f) => f === 'ip' || f === 'ip6' || f === 'inet',
   security: (f) => f === 'ip' || f === 'ip6' || f === 'inet',
   filter: (f) => f !== 'bridge',
-  dstnat: (f, h) => (f === 'ip' || f === 'ip6' || f === 'inet') && (h === 'prerouting' || h === 'output'),
-  srcnat: (f, h) => (f === 'ip' || f === 'ip6' || f === 'inet') && (h === 'postrouting' || h === 'input'),
+  dstnat: (f, h) => (f === 'ip' || f === 'ip6' || f === 'inet') && h === 'prerouting',
+  srcnat: (f, h) => (f === 'ip' || f === 'ip6' || f === 'inet') && h === 'postrouting',
 };
 const BRIDGE_COMPAT: Record<string, (hook: string) => boolean> = {
   dstnat: (h) => h === 'prerouting',
@@ -104,15 +114,23 @@ const BRIDGE_COMPAT: Record<string, (hook: string) => boolean> = {
   srcnat: (h) => h === 'postrouting',
 };
 
-/** `prio2str`: a standard name within ±10 of the value when allowed for the family/hook. */
+/** Whether nft 1.0.6 and 1.1.x both accept the standard priority `name` for a base chain on `hook` in `family`. */
+export function priorityNameAllowed(name: string, family: NftFamily, hook: string): boolean {
+  const ok = family === 'bridge' ? BRIDGE_COMPAT[name]?.(hook) : STD_COMPAT[name]?.(family, hook);
+  return ok === true;
+}
+
+/**
+ * `prio2str`: a standard name within ±10 of the value when every nft in use accepts that name for
+ * the family and hook (see STD_COMPAT), otherwise the number.
+ */
 export function printPriority(p: NftPriority, family: NftFamily, hook: string): string {
   if (p.value === null) return p.text;
   const table = family === 'bridge' ? BRIDGE_PRIORITIES : PRIORITIES;
   for (const [name, val] of table) {
     const off = p.value - val;
     if (Math.abs(off) <= 10) {
-      const ok = family === 'bridge' ? BRIDGE_COMPAT[name]!(hook) : STD_COMPAT[name]!(family, hook);
-      if (!ok) break;
+      if (!priorityNameAllowed(name, family, hook)) break;
       return off > 0 ? `${name} + ${off}` : off < 0 ? `${name} - ${-off}` : name;
     }
   }
@@ -135,7 +153,11 @@ function printChainBody(c: NftChain, name: string, rules: readonly NftRule[], in
     if (c.flags.includes('offload')) out += ' flags offload;';
     out += '\n';
   }
-  for (const r of rules) out += `${ind}\t${printRuleBody(r, `${ind}\t`)}\n`;
+  for (const r of rules) {
+    currentNode = r;
+    out += `${ind}\t${printRuleBody(r, `${ind}\t`)}\n`;
+  }
+  currentNode = null;
   return out + `${ind}}\n`;
 }
 
@@ -171,17 +193,20 @@ function printSet(s: NftSet, elements: readonly NftSetElement[], ind: string): s
   if (s.timeout !== null) out += `${i2}timeout ${s.timeout}\n`;
   if (s.gcInterval !== null) out += `${i2}gc-interval ${s.gcInterval}\n`;
   if (s.comment !== null) out += `${i2}comment "${s.comment}"\n`;
-  if (elements.length) out += `${i2}elements = ${printSetExpr(elements, true)}\n`;
+  if (elements.length) out += `${i2}elements = ${printSetExpr(elements, true, true)}\n`;
   return out + `${ind}}\n`;
 }
 
-function printSetExpr(elements: readonly NftSetElement[], keepBreaks: boolean): string {
+/** `declared`: elements of a named set, each resolving `$var` where it was written. */
+function printSetExpr(elements: readonly NftSetElement[], keepBreaks: boolean, declared = false): string {
   if (elements.length === 0) return '{ }';
   let out = '{ ';
   elements.forEach((e, i) => {
     if (i > 0) out += keepBreaks && e.breakBefore ? ',\n\t\t\t     ' : ', ';
+    if (declared) currentNode = e;
     out += printElement(e);
   });
+  if (declared) currentNode = null;
   return out + ' }';
 }
 
@@ -237,7 +262,7 @@ export function printExpr(e: NftExpr, listSep = ','): string {
     case 'NftTime':
       return e.text;
     case 'NftVariable': {
-      const v = currentDefines.get(e.name);
+      const v = currentState && currentNode ? currentState.valueAt(currentNode, e.name) : undefined;
       return v ? printExpr(v, listSep) : `$${e.name}`;
     }
     case 'NftSetRef':

@@ -26,14 +26,35 @@ export interface StateTable {
 }
 export interface RulesetState {
   readonly tables: StateTable[];
-  /** `define`d values (last definition wins), for inlining `$var`. */
+  /** `define`d values (last definition wins, any block). Prefer `valueAt`, which follows nft's scoping. */
   readonly defines: ReadonlyMap<string, NftExpr>;
+  /**
+   * The value of `$name` as nft resolves it where `node` (a rule, set element or flowtable) was written:
+   * the innermost block scope (file, table block, chain block) binding it before that point.
+   * Undefined when nothing binds it there, or when `node` was not recorded (nothing was defined).
+   */
+  valueAt(node: object, name: string): NftExpr | undefined;
 }
+
+/** One block's bindings; copied on write, so a recorded scope chain never changes afterwards. */
+interface DefineScope {
+  readonly vars: ReadonlyMap<string, NftExpr>;
+  readonly parent: DefineScope | null;
+}
+const NO_VARS: ReadonlyMap<string, NftExpr> = new Map();
 
 /** Applies the commands (and resolved includes) in order. */
 export function applyCommands(ast: NftRuleset): RulesetState {
   const tables: StateTable[] = [];
   const defines = new Map<string, NftExpr>();
+  // Scoped defines (see model/build.ts): `scope` is the chain of the block being applied. Nodes are
+  // recorded with it only once something has been defined, so files without defines cost nothing.
+  let scope: DefineScope = { vars: NO_VARS, parent: null };
+  let anyDefine = false;
+  const at = new Map<object, DefineScope>();
+  const record = (nodes: readonly object[]): void => {
+    if (anyDefine) for (const n of nodes) at.set(n, scope);
+  };
   const table = (family: NftTable['family'], name: string | undefined): StateTable | null => {
     if (name === undefined) return null;
     let t = tables.find((x) => x.family === family && x.name === name);
@@ -67,6 +88,34 @@ export function applyCommands(ast: NftRuleset): RulesetState {
   const define = (d: NftDefine): void => {
     if (d.kind === 'undefine') defines.delete(d.name.text);
     else if (d.value) defines.set(d.name.text, d.value);
+    // define/redefine bind in the current block; undefine unbinds there only.
+    const vars = new Map(scope.vars);
+    if (d.kind === 'undefine') vars.delete(d.name.text);
+    else if (d.value) vars.set(d.name.text, d.value);
+    scope = { vars, parent: scope.parent };
+    anyDefine = true;
+  };
+  const enter = (): void => {
+    scope = { vars: NO_VARS, parent: scope };
+  };
+  const leave = (): void => {
+    scope = scope.parent ?? scope;
+  };
+  /** Rules of a chain block, interleaved with its defines in source order, in the chain's scope. */
+  const chainRules = (c: NftChain): readonly NftRule[] => {
+    const defs = c.defines;
+    if (!defs) {
+      record(c.rules);
+      return c.rules;
+    }
+    enter();
+    let di = 0;
+    for (const r of c.rules) {
+      while (di < defs.length && defs[di]!.range.start < r.range.start) define(defs[di++]!);
+      at.set(r, scope);
+    }
+    leave();
+    return c.rules;
   };
   const apply = (c: NftCommand): void => {
     switch (c.type) {
@@ -91,20 +140,26 @@ export function applyCommands(ast: NftRuleset): RulesetState {
         if (c.verb !== 'add' && c.verb !== 'create') return;
         for (const f of c.flags) if (!t.flags.includes(f)) t.flags.push(f);
         if (c.comment !== null) t.comment = c.comment;
+        enter();
         for (const it of c.items) {
           if (it.type === 'NftDefine') define(it);
-          else if (it.type === 'NftChain') chainIn(t, it).rules.push(...it.rules);
-          else if (it.type === 'NftSet') setIn(t, it);
-          else if (it.type === 'NftFlowtable') t.flowtables.push(it);
-          else if (it.type === 'NftObject') t.objects.push(it);
+          else if (it.type === 'NftChain') chainIn(t, it).rules.push(...chainRules(it));
+          else if (it.type === 'NftSet') {
+            if (it.elements) record(it.elements);
+            setIn(t, it);
+          } else if (it.type === 'NftFlowtable') {
+            if (anyDefine) at.set(it, scope);
+            t.flowtables.push(it);
+          } else if (it.type === 'NftObject') t.objects.push(it);
         }
+        leave();
         return;
       }
       case 'NftChain': {
         const t = tables.find((x) => x.family === c.family && x.name === c.table?.text);
         if (c.verb === 'add' || c.verb === 'create') {
           const tt = t ?? table(c.family, c.table?.text);
-          if (tt) chainIn(tt, c).rules.push(...c.rules);
+          if (tt) chainIn(tt, c).rules.push(...chainRules(c));
           return;
         }
         if (!t) return;
@@ -118,6 +173,7 @@ export function applyCommands(ast: NftRuleset): RulesetState {
         const t = tables.find((x) => x.family === c.family && x.name === c.table?.text);
         const sc = t?.chains.find((x) => x.name === c.chain?.text);
         if (!sc) return;
+        if (anyDefine) at.set(c, scope);
         if (c.verb === 'add') sc.rules.push(c);
         else if (c.verb === 'insert') sc.rules.unshift(c);
         return;
@@ -125,8 +181,10 @@ export function applyCommands(ast: NftRuleset): RulesetState {
       case 'NftSet': {
         const t = tables.find((x) => x.family === c.family && x.name === c.table?.text) ?? (c.verb === 'add' || c.verb === 'create' ? table(c.family, c.table?.text) : null);
         if (!t) return;
-        if (c.verb === 'add' || c.verb === 'create') setIn(t, c);
-        else if (c.verb === 'delete' || c.verb === 'destroy') t.sets = t.sets.filter((x) => x.decl.name?.text !== c.name?.text);
+        if (c.verb === 'add' || c.verb === 'create') {
+          if (c.elements) record(c.elements);
+          setIn(t, c);
+        } else if (c.verb === 'delete' || c.verb === 'destroy') t.sets = t.sets.filter((x) => x.decl.name?.text !== c.name?.text);
         else if (c.verb === 'flush') for (const s of t.sets) if (s.decl.name?.text === c.name?.text) s.elements = [];
         return;
       }
@@ -134,7 +192,10 @@ export function applyCommands(ast: NftRuleset): RulesetState {
         const t = tables.find((x) => x.family === c.family && x.name === c.table?.text);
         const s = t?.sets.find((x) => x.decl.name?.text === c.set?.text);
         if (!s) return;
-        if (c.verb === 'add' || c.verb === 'create') s.elements.push(...c.elements);
+        if (c.verb === 'add' || c.verb === 'create') {
+          record(c.elements);
+          s.elements.push(...c.elements);
+        }
         return;
       }
       case 'NftFlowtable':
@@ -142,8 +203,10 @@ export function applyCommands(ast: NftRuleset): RulesetState {
         if (c.verb !== 'add' && c.verb !== 'create') return;
         const t = table(c.family, c.table?.text);
         if (!t) return;
-        if (c.type === 'NftFlowtable') t.flowtables.push(c);
-        else t.objects.push(c);
+        if (c.type === 'NftFlowtable') {
+          if (anyDefine) at.set(c, scope);
+          t.flowtables.push(c);
+        } else t.objects.push(c);
         return;
       }
       case 'NftGenericCommand':
@@ -154,5 +217,12 @@ export function applyCommands(ast: NftRuleset): RulesetState {
     }
   };
   for (const c of ast.commands) apply(c);
-  return { tables, defines };
+  const valueAt = (node: object, name: string): NftExpr | undefined => {
+    for (let s: DefineScope | null = at.get(node) ?? null; s; s = s.parent) {
+      const v = s.vars.get(name);
+      if (v) return v;
+    }
+    return undefined;
+  };
+  return { tables, defines, valueAt };
 }

@@ -230,8 +230,37 @@ export function buildCompactTree(c: CompactTokens, maxDepth: number, images: Map
 /** Build context: problems and the single offset → range helper (applies `mapOffset`). */
 export class Ctx {
   readonly problems: SyntaxProblem[] = [];
-  /** `define`d values seen so far (file order), to resolve `$var` priorities. */
-  readonly defines = new Map<string, unknown>();
+  /**
+   * `define`d values seen so far (file order), to resolve `$var` priorities: one scope per open
+   * block (file, table block, chain block; innermost last), as nft scopes them. A block's map is
+   * made on its first define.
+   */
+  readonly defineScopes: (Map<string, unknown> | null)[] = [null];
+  openScope(): void {
+    this.defineScopes.push(null);
+  }
+  closeScope(): void {
+    if (this.defineScopes.length > 1) this.defineScopes.pop();
+  }
+  /** `define`/`redefine` bind in the innermost scope; `undefine` unbinds there only. */
+  bindDefine(name: string, value: unknown, undefine: boolean): void {
+    const i = this.defineScopes.length - 1;
+    let m = this.defineScopes[i]!;
+    if (undefine) {
+      m?.delete(name);
+      return;
+    }
+    if (!m) m = this.defineScopes[i] = new Map();
+    m.set(name, value);
+  }
+  /** The value of `$name` here: the innermost scope that binds it. */
+  lookupDefine(name: string): unknown {
+    for (let i = this.defineScopes.length - 1; i >= 0; i--) {
+      const m = this.defineScopes[i];
+      if (m?.has(name)) return m.get(name);
+    }
+    return undefined;
+  }
   constructor(
     readonly text: string,
     private readonly mapOffset: ((offset: number) => number) | undefined,

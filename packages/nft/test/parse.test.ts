@@ -174,6 +174,22 @@ describe('statements and expressions', () => {
     expect(rule.comment).toBe('x');
     expect(r.ast.comments.map((c) => c.text)).toEqual(['# uplink']);
   });
+
+  it('keeps chain-block defines in order and resolves $var priorities by block scope', () => {
+    const prio = (text: string): (number | null)[] =>
+      parseNft(text).ast.commands.flatMap((c) => (c.type === 'NftTable' ? c.chains.map((ch) => ch.hook?.priority?.value ?? null) : []));
+    const hook = 'type filter hook input priority $p; policy accept;';
+    // a table-block define reaches its chains only, not another table's
+    expect(prio(`table inet a {\n\tdefine p = -10\n\tchain c {\n\t\t${hook}\n\t}\n}\ntable inet b {\n\tchain c {\n\t\t${hook}\n\t}\n}\n`)).toEqual([-10, null]);
+    // redefine in a chain shadows the file-level value there only
+    expect(prio(`define p = 5\ntable inet a {\n\tchain c {\n\t\tredefine p = 7\n\t\t${hook}\n\t}\n\tchain d {\n\t\t${hook}\n\t}\n}\n`)).toEqual([7, 5]);
+    // undefine unbinds in its own block only
+    expect(prio(`define p = 5\ntable inet a {\n\tchain c {\n\t\tundefine p\n\t\t${hook}\n\t}\n}\n`)).toEqual([5]);
+    expect(prio(`define p = 5\nundefine p\ntable inet a {\n\tchain c {\n\t\t${hook}\n\t}\n}\n`)).toEqual([null]);
+    const t = table('table inet a {\n\tchain c {\n\t\tdefine q = 1\n\t\ttcp dport $q accept\n\t\tundefine q\n\t}\n\tchain d {\n\t}\n}\n');
+    expect(t.chains[0]!.defines!.map((d) => [d.kind, d.name.text])).toEqual([['define', 'q'], ['undefine', 'q']]);
+    expect(t.chains[1]!.defines).toBeUndefined();
+  });
 });
 
 describe('syntax errors', () => {

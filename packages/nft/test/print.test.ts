@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNft, parseNft, printNftCanonical, printPriority, visitNft, walkNft, toCidr, toInterfaceName, toPortRange, isTerminalStatement, membersOf } from '../src/index.js';
+import { formatNft, parseNft, printNftCanonical, printPriority, priorityNameAllowed, visitNft, walkNft, toCidr, toInterfaceName, toPortRange, isTerminalStatement, membersOf } from '../src/index.js';
 import type { NftMatch, NftTable } from '../src/index.js';
 
 describe('printNftCanonical', () => {
@@ -62,6 +62,58 @@ table inet filter {
     expect(printPriority(p(-200), 'bridge', 'forward')).toBe('filter');
     expect(printPriority(p(42), 'inet', 'input')).toBe('security - 8');
     expect(printPriority(p(200), 'inet', 'input')).toBe('200');
+  });
+
+  it('prints a priority name only where nft 1.0.6 and 1.1.x both accept it', () => {
+    const p = (value: number) => ({ type: 'NftPriority' as const, text: String(value), keyword: null, value, range: { start: 0, end: 0 } });
+    // nft 1.0.6: `dstnat` on prerouting only, `srcnat` on postrouting only (≥ 1.0.9 also output / input).
+    expect(printPriority(p(-100), 'ip', 'output')).toBe('-100');
+    expect(printPriority(p(-95), 'inet', 'output')).toBe('-95');
+    expect(printPriority(p(100), 'ip6', 'input')).toBe('100');
+    expect(printPriority(p(100), 'inet', 'postrouting')).toBe('srcnat');
+    expect(printPriority(p(-100), 'inet', 'prerouting')).toBe('dstnat');
+    expect(printPriority(p(-300), 'inet', 'ingress')).toBe('raw');
+    // arp and netdev: `filter` only
+    expect(printPriority(p(-300), 'arp', 'input')).toBe('-300');
+    expect(printPriority(p(0), 'arp', 'output')).toBe('filter');
+    expect(printPriority(p(-150), 'netdev', 'ingress')).toBe('-150');
+    expect(printPriority(p(5), 'netdev', 'egress')).toBe('filter + 5');
+    // bridge names by hook
+    expect(printPriority(p(-300), 'bridge', 'prerouting')).toBe('dstnat');
+    expect(printPriority(p(-300), 'bridge', 'input')).toBe('-300');
+    expect(printPriority(p(100), 'bridge', 'output')).toBe('out');
+    expect(printPriority(p(300), 'bridge', 'postrouting')).toBe('srcnat');
+    expect(printPriority(p(300), 'bridge', 'forward')).toBe('300');
+    expect(priorityNameAllowed('dstnat', 'ip', 'output')).toBe(false);
+    expect(priorityNameAllowed('filter', 'bridge', 'input')).toBe(true);
+    expect(priorityNameAllowed('bogus', 'ip', 'input')).toBe(false);
+  });
+
+  it('prints a nat output chain at -100 as a number, which parses back to the same value', () => {
+    const src = 'table ip nat {\n\tchain out {\n\t\ttype nat hook output priority -100; policy accept;\n\t}\n}\n';
+    const out = printNftCanonical(parseNft(src).ast);
+    expect(out).toBe(src);
+    const written = 'table ip nat {\n\tchain out {\n\t\ttype nat hook output priority dstnat + 0; policy accept;\n\t}\n}\n';
+    expect(printNftCanonical(parseNft(written).ast)).toContain('priority -100;');
+    // the layout formatter never rewrites a priority
+    expect(formatNft('table ip nat {\n  chain out {\n    type nat hook output priority -100; policy accept;\n  }\n}\n')).toBe(src);
+  });
+
+  it('inlines $vars in rules, named-set elements and flowtable devices with the value in scope there', () => {
+    const src = 'define d = "lo"\ndefine p = 22\ntable inet t {\n\tredefine p = 23\n\tset s {\n\t\ttype inet_service\n\t\telements = { $p }\n\t}\n\tflowtable f {\n\t\thook ingress priority 0; devices = { $d };\n\t}\n\tchain c {\n\t\tdefine q = 80\n\t\ttcp dport $q tcp sport $p accept\n\t}\n}\nadd rule inet t c tcp dport $p accept\n';
+    const out = printNftCanonical(parseNft(src).ast);
+    expect(out).toContain('elements = { 23 }');
+    expect(out).toContain('devices = { "lo" }');
+    expect(out).toContain('tcp dport 80 tcp sport 23 accept');
+    expect(out).toContain('tcp dport 22 accept');
+  });
+
+  it('prints flowtable priorities as netdev does in every family (`filter` only, 0 also in bridge)', () => {
+    const ft = (fam: string, prio: string) => printNftCanonical(parseNft(`table ${fam} t {\n\tflowtable f {\n\t\thook ingress priority ${prio}; devices = { lo };\n\t}\n}\n`).ast);
+    expect(ft('inet', '0')).toContain('hook ingress priority filter\n');
+    expect(ft('inet', '-300')).toContain('hook ingress priority -300\n');
+    expect(ft('bridge', 'filter')).toContain('hook ingress priority filter\n');
+    expect(ft('bridge', '-200')).toContain('hook ingress priority -200\n');
   });
 });
 

@@ -19,13 +19,21 @@ export function tableKey(family: NftFamily, name: string): string {
 
 type Scope = Map<string, NftDefineSymbol>;
 
+// nft scopes defines by block (parser_bison.y, checked with nft 1.0.6): the file, each table block
+// and each chain block (set/flowtable/object blocks do not open one). A `$var` resolves to the
+// innermost binding made *before* it in file order; `define` of a name visible in any enclosing
+// scope is refused (`redefinition of symbol`), `redefine` binds in the current block (shadowing an
+// outer one), `undefine` unbinds in the current block only (an outer binding shows again; no error
+// when there is none). An included file binds in the scope of its `include` line.
 interface Env {
   readonly file: string;
   readonly text: string | undefined;
   /** Innermost first. */
   readonly scopes: readonly Scope[];
-  /** Source of the chain block being read (for chain-local defines, which the AST drops). */
-  readonly chainText?: string;
+  /** The scope of the chain block being read, when it has defines. */
+  readonly chainScope?: Scope;
+  /** Name of that chain. */
+  readonly chain?: string;
 }
 
 interface PendingJump {
@@ -66,7 +74,7 @@ class Builder {
   constructor(private readonly options: NftModelOptions) {}
 
   run(sources: readonly NftSource[]): NftModel {
-    for (const s of sources) this.source(s, new Map());
+    for (const s of sources) this.source(s, [new Map()]);
     this.resolve();
     const live = this.live;
     return {
@@ -86,11 +94,11 @@ class Builder {
     };
   }
 
-  private source(s: NftSource, top: Scope): void {
+  private source(s: NftSource, scopes: readonly Scope[]): void {
     if (this.stack.includes(s.file) || this.stack.length >= MAX_INCLUDE_DEPTH) return;
     this.stack.push(s.file);
     if (!this.files.includes(s.file)) this.files.push(s.file);
-    const env: Env = { file: s.file, text: s.text, scopes: [top] };
+    const env: Env = { file: s.file, text: s.text, scopes };
     for (const c of s.ast.commands) this.command(c, env);
     this.stack.pop();
   }
@@ -141,21 +149,30 @@ class Builder {
       this.incomplete = true;
       return;
     }
-    // Included files share the includer's file scope: their defines are visible after the include.
-    const top = env.scopes[env.scopes.length - 1]!;
-    for (const r of resolved) this.source(r, top);
+    // Included files share the scope of the include line: their defines are visible after the
+    // include, in that block (nft: an include in a table block binds in that table's scope).
+    for (const r of resolved) this.source(r, env.scopes);
   }
 
-  private define(d: NftDefine, env: Env, scope: string): void {
+  private define(d: NftDefine, env: Env, scope: string, chain: string | null = null): void {
     if (d.value) this.scanVariables(d.value, env);
     const map = env.scopes[0]!;
     if (d.kind === 'undefine') {
       map.delete(d.name.text);
       return;
     }
-    const sym: NftDefineSymbol = { name: d.name.text, file: env.file, node: d, scope, uses: [] };
+    const redefinitionOf = d.kind === 'define' ? this.lookup(d.name.text, env) : null;
+    const sym: NftDefineSymbol = { name: d.name.text, file: env.file, node: d, scope, chain, redefinitionOf, uses: [] };
     this.defines.push(sym);
     map.set(d.name.text, sym);
+  }
+
+  private lookup(name: string, env: Env): NftDefineSymbol | null {
+    for (const s of env.scopes) {
+      const d = s.get(name);
+      if (d) return d;
+    }
+    return null;
   }
 
   private table(family: NftFamily, name: string, declare: boolean): NftTableSymbol {
@@ -279,12 +296,21 @@ class Builder {
     return ch;
   }
 
-  private chain(t: NftTableSymbol, c: NftChain, env: Env): void {
+  private chain(t: NftTableSymbol, c: NftChain, outer: Env): void {
     if (!c.name) return;
-    const ch = this.chainSymbol(t, c.name, env.file, true);
-    ch.declarations.push({ file: env.file, node: c });
+    const ch = this.chainSymbol(t, c.name, outer.file, true);
+    ch.declarations.push({ file: outer.file, node: c });
+    // A chain block with defines gets its own scope; they apply to the lines after them.
+    const defs = c.defines;
+    let env = outer;
+    let di = 0;
+    if (defs) {
+      const chainScope: Scope = new Map();
+      env = { ...outer, scopes: [chainScope, ...outer.scopes], chainScope, chain: c.name.text };
+    }
     const h = c.hook;
     if (h) {
+      if (defs) di = this.chainDefines(defs, di, h.range.start, env, t.key);
       ch.base = true;
       ch.chainType = h.chainType.text;
       ch.hook = h.hook.text;
@@ -298,11 +324,21 @@ class Builder {
     }
     for (const d of c.devices) this.nameVariable(d, env);
     if (c.policy) {
+      if (defs) di = this.chainDefines(defs, di, c.policy.range.start, env, t.key);
       ch.policy = { value: c.policy.text, location: { file: env.file, range: c.policy.range } };
       this.nameVariable(c.policy, env);
     }
-    const chainEnv: Env = env.text !== undefined ? { ...env, chainText: env.text.slice(c.range.start, c.range.end) } : env;
-    for (const r of c.rules) this.rule(ch, r, chainEnv, 'append');
+    for (const r of c.rules) {
+      if (defs) di = this.chainDefines(defs, di, r.range.start, env, t.key);
+      this.rule(ch, r, env, 'append');
+    }
+    if (defs) this.chainDefines(defs, di, Infinity, env, t.key);
+  }
+
+  /** Applies the chain block's defines from index `i` that stand before `pos`; returns the next index. */
+  private chainDefines(defs: readonly NftDefine[], i: number, pos: number, env: Env, scope: string): number {
+    while (i < defs.length && defs[i]!.range.start < pos) this.define(defs[i++]!, env, scope, env.chain ?? null);
+    return i;
   }
 
   private ruleCommand(r: NftRule, env: Env): void {
@@ -421,15 +457,8 @@ class Builder {
   }
 
   private use(name: string, range: TextRange, env: Env): NftDefineSymbol | null {
-    let def: NftDefineSymbol | null = null;
-    for (const s of env.scopes) {
-      const d = s.get(name);
-      if (d) {
-        def = d;
-        break;
-      }
-    }
-    const chainLocal = !def && env.chainText !== undefined && new RegExp(`(^|[\\s;{])(re)?define\\s+${escapeRe(name)}\\s*=`).test(env.chainText);
+    const def = this.lookup(name, env);
+    const chainLocal = def !== null && env.chainScope !== undefined && env.chainScope.get(name) === def;
     const u: NftVariableUse = { name, file: env.file, range, define: def, chainLocal };
     this.uses.push(u);
     def?.uses.push(u);
@@ -497,8 +526,4 @@ function deepVisit(root: unknown, cb: (n: Record<string, any>) => void): void {
       if (typeof x === 'object' && x !== null) stack.push(x);
     }
   }
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }

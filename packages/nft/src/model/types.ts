@@ -7,7 +7,7 @@ import type {
   NftSetElement, NftTable,
 } from '../ast.js';
 
-/** A parsed file handed to the model builder. `text` lets the model see chain-local `define`s. */
+/** A parsed file handed to the model builder (`text`: its source, when known). */
 export interface NftSource {
   readonly file: string;
   readonly ast: NftRuleset;
@@ -120,8 +120,15 @@ export interface NftDefineSymbol {
   readonly name: string;
   readonly file: string;
   readonly node: NftDefine;
-  /** `top` for file level, else the table key of the block it is in. */
+  /** `top` for file level, else the table key of the block it is in (also for chain blocks). */
   readonly scope: string;
+  /** Name of the chain whose block holds it (visible in that chain only); null otherwise. */
+  readonly chain: string | null;
+  /**
+   * For a `define` (not `redefine`) of a name already visible where it stands (same block or an
+   * enclosing one): that definition. nft refuses it (`redefinition of symbol 'NAME'`).
+   */
+  readonly redefinitionOf: NftDefineSymbol | null;
   readonly uses: NftVariableUse[];
 }
 
@@ -131,7 +138,7 @@ export interface NftVariableUse {
   readonly range: TextRange;
   /** The definition in scope at the use, null when none (nft: `unknown identifier`). */
   readonly define: NftDefineSymbol | null;
-  /** True when the use sits in a chain block whose text defines the name (not in the AST). */
+  /** True when it resolves to a define in the block of the chain it sits in. */
   readonly chainLocal: boolean;
 }
 

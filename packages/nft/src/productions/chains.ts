@@ -1,7 +1,7 @@
 // nft(8) CHAINS: `chain NAME { type T hook H [device D] priority P; policy P; … rules }` and the
 // command form `add|create|delete|… chain [family] TABLE NAME [{ … }]`.
 import type { IToken } from 'chevrotain';
-import type { NftExpr, NftChain, NftChainHook, NftFamily, NftName, NftRule, NftVerb } from '../ast.js';
+import type { NftExpr, NftChain, NftChainHook, NftDefine, NftFamily, NftName, NftRule, NftVerb } from '../ast.js';
 import { CHAIN_TYPES, HOOKS } from '../keywords.js';
 import { Cur, Ctx, isBlock, isTok, type TBlock } from '../tree.js';
 import { eachBlockLine, expectLineEnd, nameOf, parseDefine, parseHandle, parseInclude, parsePriority } from './common.js';
@@ -15,6 +15,8 @@ export interface ChainBody {
   comment: string | null;
   flags: string[];
   rules: NftRule[];
+  /** `define`/`redefine`/`undefine` lines, in order; made on the first one. */
+  defines?: NftDefine[];
 }
 
 /** Device name of a value: string contents, word, `$var`, or `prefix*`. */
@@ -63,68 +65,73 @@ function parseHookSpec(cur: Cur, family: NftFamily): NftChainHook {
 /** Parses the lines of a chain block. */
 export function buildChainBody(ctx: Ctx, b: TBlock, family: NftFamily, table: NftName | null, chain: NftName | null): ChainBody {
   const body: ChainBody = { hook: null, policy: null, devices: [], comment: null, flags: [], rules: [] };
-  eachBlockLine(ctx, b, true, (cur: Cur) => {
-    const w = word(cur);
-    switch (w) {
-      case 'type':
-        body.hook = parseHookSpec(cur, family);
-        break;
-      case 'policy': {
-        cur.next();
-        const p = cur.peek();
-        if (!isTok(p) || !(p.image === 'accept' || p.image === 'drop' || p.tokenType.name === 'Variable')) {
-          cur.fail(`invalid chain policy ${cur.describe()}: expected \`accept\` or \`drop\``);
-        }
-        cur.next();
-        body.policy = nameOf(cur, p);
-        break;
-      }
-      case 'comment': {
-        cur.next();
-        const c = cur.peek();
-        if (!isTok(c) || c.tokenType.name !== 'QuotedString') cur.fail(`expected a quoted string after \`comment\`, found ${cur.describe()}`);
-        cur.next();
-        body.comment = c.image.slice(1, -1);
-        break;
-      }
-      case 'devices':
-      case 'device': {
-        cur.next();
-        if (w === 'devices' && !cur.accept('=')) cur.fail('expected `=` after `devices`');
-        if (isBlock(cur.peek())) {
-          const bb = cur.next() as TBlock;
-          for (const el of parseElements(cur, bb, { selectors: false })) {
-            const k = el.key;
-            body.devices.push({ text: exprName(cur, k), range: k.range });
-          }
-        } else {
-          const v = parseValue(cur, { list: false });
-          body.devices.push({ text: exprName(cur, v), range: v.range });
-        }
-        break;
-      }
-      case 'flags': {
-        cur.next();
-        do {
-          const f = word(cur);
-          if (f === null) cur.fail(`expected a chain flag after \`flags\`, found ${cur.describe()}`);
+  ctx.openScope();
+  try {
+    eachBlockLine(ctx, b, true, (cur: Cur) => {
+      const w = word(cur);
+      switch (w) {
+        case 'type':
+          body.hook = parseHookSpec(cur, family);
+          break;
+        case 'policy': {
           cur.next();
-          body.flags.push(f);
-        } while (cur.accept(','));
-        break;
+          const p = cur.peek();
+          if (!isTok(p) || !(p.image === 'accept' || p.image === 'drop' || p.tokenType.name === 'Variable')) {
+            cur.fail(`invalid chain policy ${cur.describe()}: expected \`accept\` or \`drop\``);
+          }
+          cur.next();
+          body.policy = nameOf(cur, p);
+          break;
+        }
+        case 'comment': {
+          cur.next();
+          const c = cur.peek();
+          if (!isTok(c) || c.tokenType.name !== 'QuotedString') cur.fail(`expected a quoted string after \`comment\`, found ${cur.describe()}`);
+          cur.next();
+          body.comment = c.image.slice(1, -1);
+          break;
+        }
+        case 'devices':
+        case 'device': {
+          cur.next();
+          if (w === 'devices' && !cur.accept('=')) cur.fail('expected `=` after `devices`');
+          if (isBlock(cur.peek())) {
+            const bb = cur.next() as TBlock;
+            for (const el of parseElements(cur, bb, { selectors: false })) {
+              const k = el.key;
+              body.devices.push({ text: exprName(cur, k), range: k.range });
+            }
+          } else {
+            const v = parseValue(cur, { list: false });
+            body.devices.push({ text: exprName(cur, v), range: v.range });
+          }
+          break;
+        }
+        case 'flags': {
+          cur.next();
+          do {
+            const f = word(cur);
+            if (f === null) cur.fail(`expected a chain flag after \`flags\`, found ${cur.describe()}`);
+            cur.next();
+            body.flags.push(f);
+          } while (cur.accept(','));
+          break;
+        }
+        case 'define': case 'redefine': case 'undefine':
+          (body.defines ??= []).push(parseDefine(cur));
+          return;
+        case 'include':
+          parseInclude(cur);
+          return;
+        default:
+          body.rules.push(buildRuleLine(cur, family, table, chain));
+          return;
       }
-      case 'define': case 'redefine': case 'undefine':
-        parseDefine(cur);
-        return;
-      case 'include':
-        parseInclude(cur);
-        return;
-      default:
-        body.rules.push(buildRuleLine(cur, family, table, chain));
-        return;
-    }
-    expectLineEnd(cur);
-  });
+      expectLineEnd(cur);
+    });
+  } finally {
+    ctx.closeScope();
+  }
   if (body.devices.length > 0 && !body.hook) {
     ctx.error(ctx.range(b.start, b.open.startOffset + 1), '`devices` needs a base chain: add `type filter hook ingress … priority …;`');
   }
@@ -155,7 +162,7 @@ export function buildChain(cur: Cur, verb: NftVerb, startIdx: number, family: Nf
   const chain: NftChain = {
     type: 'NftChain', verb, family, table, name, hasBlock, hook: body.hook, policy: body.policy, devices: body.devices,
     comment: body.comment, flags: body.flags, rules: body.rules, range: cur.rangeFrom(startIdx),
-    ...(handle !== undefined ? { handle } : {}), ...(newName ? { newName } : {}),
+    ...(handle !== undefined ? { handle } : {}), ...(newName ? { newName } : {}), ...(body.defines ? { defines: body.defines } : {}),
   };
   return chain;
 }

@@ -79,8 +79,7 @@ export function parseDefine(cur: Cur): NftDefine {
     } else value = parseValue(cur, { selectors: true, sets: true, list: true, map: true, verdicts: true });
   }
   expectLineEnd(cur);
-  if (kind === 'undefine') cur.ctx.defines.delete(name.text);
-  else cur.ctx.defines.set(name.text, value);
+  cur.ctx.bindDefine(name.text, value, kind === 'undefine');
   return { type: 'NftDefine', kind, name, value, range: cur.rangeFrom(s) };
 }
 
@@ -111,7 +110,7 @@ export function parsePriority(cur: Cur, family: NftFamily): NftPriority {
   } else if (n === 'Variable') {
     cur.next();
     // `define prio = -10` / `define prio = filter`: resolve when the define is a plain value
-    const v = cur.ctx.defines.get(t.image.slice(1)) as NftExpr | undefined;
+    const v = cur.ctx.lookupDefine(t.image.slice(1)) as NftExpr | undefined;
     if (v?.type === 'NftNumber') value = v.value;
     else if (v?.type === 'NftSymbol') value = (family === 'bridge' ? BRIDGE_PRIORITIES : PRIORITIES).get(v.name) ?? null;
   } else if (n === 'Word' || n.startsWith('Kw_')) {

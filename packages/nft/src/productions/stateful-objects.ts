@@ -99,7 +99,8 @@ export function buildFlowtable(cur: Cur, verb: NftVerb, startIdx: number, family
           lc.next();
           hook = nameOf(lc, h);
           if (!lc.accept('priority')) lc.fail(`expected \`priority\` after \`hook ${h.image}\`, found ${lc.describe()}`);
-          priority = parsePriority(lc, family);
+          // nft evaluates a flowtable's priority as netdev in every family (`filter` is 0, also in bridge).
+          priority = parsePriority(lc, 'netdev');
           break;
         }
         case 'devices': {

@@ -73,30 +73,35 @@ export function buildTable(cur: Cur, verb: NftVerb, startIdx: number): NftTable 
     if (verb !== 'add' && verb !== 'create') cur.fail(`\`${verb} table\` does not take a \`{ … }\` block`);
     const b = cur.next() as TBlock;
     hasBlock = true;
-    eachBlockLine(cur.ctx, b, true, (lc: Cur) => {
-      if (lc.is('flags')) {
-        lc.next();
-        do {
-          const f = word(lc);
-          if (f === null) lc.fail(`expected a table flag (dormant, owner, persist) after \`flags\`, found ${lc.describe()}`);
+    cur.ctx.openScope();
+    try {
+      eachBlockLine(cur.ctx, b, true, (lc: Cur) => {
+        if (lc.is('flags')) {
           lc.next();
-          flags.push(f);
-        } while (lc.accept(','));
-        expectLineEnd(lc);
-        return;
-      }
-      if (lc.is('comment')) {
-        lc.next();
-        const c = lc.peek();
-        if (!isTok(c) || c.tokenType.name !== 'QuotedString') lc.fail(`expected a quoted string after \`comment\`, found ${lc.describe()}`);
-        lc.next();
-        comment = c.image.slice(1, -1);
-        expectLineEnd(lc);
-        return;
-      }
-      const it = tableItem(lc, family, name);
-      if (it) items.push(it);
-    });
+          do {
+            const f = word(lc);
+            if (f === null) lc.fail(`expected a table flag (dormant, owner, persist) after \`flags\`, found ${lc.describe()}`);
+            lc.next();
+            flags.push(f);
+          } while (lc.accept(','));
+          expectLineEnd(lc);
+          return;
+        }
+        if (lc.is('comment')) {
+          lc.next();
+          const c = lc.peek();
+          if (!isTok(c) || c.tokenType.name !== 'QuotedString') lc.fail(`expected a quoted string after \`comment\`, found ${lc.describe()}`);
+          lc.next();
+          comment = c.image.slice(1, -1);
+          expectLineEnd(lc);
+          return;
+        }
+        const it = tableItem(lc, family, name);
+        if (it) items.push(it);
+      });
+    } finally {
+      cur.ctx.closeScope();
+    }
   }
   expectLineEnd(cur);
   return {

@@ -63,7 +63,7 @@ define z = "eth0"
       ['y', 'ip a', false],
       ['z', null, false],
       ['y', null, false],
-      ['w', null, true],
+      ['w', 'ip b', true],
     ]);
     expect(m.defines.find((d) => d.name === 'z')!.uses).toEqual([]);
   });
@@ -183,6 +183,70 @@ table netdev n {
     const m = model(text);
     expect(m.defines.map((d) => [d.name, d.uses.length])).toEqual([['port', 1], ['pfx', 1], ['pol', 1], ['s', 1], ['a', 1]]);
     expect(m.variableUses.every((u) => u.define !== null)).toBe(true);
+  });
+
+  describe('define scoping (each case checked with nft 1.0.6 `nft -c` / `nft -f` + `list ruleset`)', () => {
+    const uses = (text: string) =>
+      model(text).variableUses.map((u) => [u.name, u.define ? text.slice(u.define.node.value!.range.start, u.define.node.value!.range.end) : null]);
+
+    it('a define in one table block is not visible in another table (nft: unknown identifier)', () => {
+      const text = 'table inet a {\n\tdefine p = 22\n\tchain c {\n\t\ttcp dport $p accept\n\t}\n}\ntable inet b {\n\tchain c {\n\t\ttcp dport $p accept\n\t}\n}\n';
+      expect(uses(text)).toEqual([['p', '22'], ['p', null]]);
+    });
+
+    it('a table block reopened later does not see the first block\'s defines', () => {
+      const text = 'table inet a {\n\tdefine p = 22\n}\ntable inet a {\n\tchain c {\n\t\ttcp dport $p accept\n\t}\n}\n';
+      expect(uses(text)).toEqual([['p', null]]);
+    });
+
+    it('a chain-block define is visible in that chain, after it, only', () => {
+      const text = 'table inet a {\n\tchain c {\n\t\ttcp dport $q accept\n\t\tdefine q = 22\n\t\ttcp sport $q accept\n\t}\n\tchain d {\n\t\ttcp dport $q accept\n\t}\n}\n';
+      const m = model(text);
+      expect(m.variableUses.map((u) => [u.define?.chain ?? null, u.chainLocal])).toEqual([[null, false], ['c', true], [null, false]]);
+      expect(m.defines.map((d) => [d.name, d.scope, d.chain, d.uses.length])).toEqual([['q', 'inet a', 'c', 1]]);
+    });
+
+    it('a chain-block define reaches the hook spec after it (priority $q)', () => {
+      const text = 'table inet a {\n\tchain c {\n\t\tdefine q = 5\n\t\ttype filter hook input priority $q; policy accept;\n\t}\n}\n';
+      const m = model(text);
+      expect(m.variableUses.map((u) => [u.name, u.chainLocal])).toEqual([['q', true]]);
+      expect(m.table('inet', 'a')!.chains.get('c')!.priority).toBe(5);
+    });
+
+    it('redefine in a chain shadows the outer value in that chain only (nft lists 23, then 22, 22)', () => {
+      const text = 'define p = 22\ntable inet a {\n\tchain c {\n\t\tredefine p = 23\n\t\ttcp dport $p accept\n\t}\n\tchain d {\n\t\ttcp dport $p accept\n\t}\n}\ntable inet b {\n\tchain e {\n\t\ttcp dport $p accept\n\t}\n}\n';
+      expect(uses(text)).toEqual([['p', '23'], ['p', '22'], ['p', '22']]);
+      expect(model(text).defines.every((d) => d.redefinitionOf === null)).toBe(true);
+    });
+
+    it('redefine at file level replaces the value for later uses only', () => {
+      const text = 'define p = 22\ntable inet a {\n\tchain c {\n\t\ttcp dport $p accept\n\t}\n}\nredefine p = 24\ntable inet b {\n\tchain e {\n\t\ttcp dport $p accept\n\t}\n}\n';
+      expect(uses(text)).toEqual([['p', '22'], ['p', '24']]);
+    });
+
+    it('undefine then use is an unknown identifier; undefine only unbinds in its own block', () => {
+      expect(uses('define p = 22\nundefine p\ntable inet a {\n\tchain c {\n\t\ttcp dport $p accept\n\t}\n}\n')).toEqual([['p', null]]);
+      // nft: `undefine p` in a chain leaves the file-level p (the rule loads as `tcp dport 22`)
+      expect(uses('define p = 22\ntable inet a {\n\tchain c {\n\t\tundefine p\n\t\ttcp dport $p accept\n\t}\n}\n')).toEqual([['p', '22']]);
+      // redefine + undefine in a table block: the outer 22 shows again
+      expect(uses('define p = 22\ntable inet a {\n\tredefine p = 23\n\tundefine p\n\tchain c {\n\t\ttcp dport $p accept\n\t}\n}\n')).toEqual([['p', '22']]);
+      // define after undefine in the same chain
+      expect(uses('table inet a {\n\tchain c {\n\t\tdefine q = 1\n\t\tundefine q\n\t\tdefine q = 2\n\t\ttcp dport $q accept\n\t}\n}\n')).toEqual([['q', '2']]);
+    });
+
+    it('a define of a name visible from an enclosing block is a redefinition (nft refuses it)', () => {
+      const m = model('define p = 22\ntable inet a {\n\tdefine p = 23\n\tchain c {\n\t\tdefine p = 24\n\t}\n}\ndefine p = 25\n');
+      expect(m.defines.map((d) => [d.scope, d.redefinitionOf?.scope ?? null])).toEqual([['top', null], ['inet a', 'top'], ['inet a', 'inet a'], ['top', 'top']]);
+      const ok = model('table inet a {\n\tdefine p = 23\n}\ntable inet b {\n\tdefine p = 24\n}\n');
+      expect(ok.defines.map((d) => d.redefinitionOf)).toEqual([null, null]);
+    });
+
+    it('an include in a table block binds in that table\'s scope', () => {
+      const inc = parseNft('define q = 22\n').ast;
+      const main = 'table inet a {\n\tinclude "inc.nft"\n\tchain c {\n\t\ttcp dport $q accept\n\t}\n}\ntable inet b {\n\tchain c {\n\t\ttcp dport $q accept\n\t}\n}\n';
+      const m = buildNftModel({ file: 'main.nft', ast: parseNft(main).ast, text: main }, { resolveInclude: () => [{ file: 'inc.nft', ast: inc }] });
+      expect(m.variableUses.map((u) => u.define?.file ?? null)).toEqual(['inc.nft', null]);
+    });
   });
 
   it('never throws on partial ASTs (syntax errors)', () => {
