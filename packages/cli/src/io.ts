@@ -10,18 +10,20 @@ export interface CliIo {
 
 export function processIo(): CliIo {
   // `wglint … | head` closes the pipe early: stop quietly instead of crashing with EPIPE.
-  for (const stream of [process.stdout, process.stderr]) {
+  const quietOnEpipe = (stream: NodeJS.WriteStream): NodeJS.WriteStream =>
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
       throw e;
     });
-  }
+  quietOnEpipe(process.stdout);
+  // process.stderr is created on first access (a stream, a few ms of start-up): most runs never write it.
+  let stderr: NodeJS.WriteStream | undefined;
   return {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     writeOut: (t) => void process.stdout.write(t),
-    writeErr: (t) => void process.stderr.write(t),
+    writeErr: (t) => void (stderr ??= quietOnEpipe(process.stderr)).write(t),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
