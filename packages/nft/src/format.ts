@@ -16,7 +16,11 @@ export function formatNft(text: string): string {
   /** Depths of open braces and whether each was opened mid-line (a set, not a block). */
   const stack: { midLine: boolean; line: number }[] = [];
   const out: string[] = [];
+  /** Where the last token that runs past its line's end (a string with newlines) ends. */
+  let openTokenEnd = 0;
   lines.forEach((ln, lineNo) => {
+    // A line that starts inside such a token is part of that token: it is kept byte for byte.
+    const startsInsideToken = ln.start < openTokenEnd;
     const lineTokens: IToken[] = [];
     while (ti < all.length && all[ti]!.startOffset < ln.end) {
       if (all[ti]!.startOffset >= ln.start) lineTokens.push(all[ti]!);
@@ -41,6 +45,11 @@ export function formatNft(text: string): string {
     const hasProblem = problems.some((p) => p.range.start < ln.end && p.range.end >= ln.start);
     const trimmed = body.trim();
     const multiLineToken = lineTokens.some((t) => t.startOffset < ln.start || t.startOffset + t.image.length > ln.end);
+    for (const t of lineTokens) openTokenEnd = Math.max(openTokenEnd, t.startOffset + t.image.length);
+    if (startsInsideToken) {
+      out.push(body);
+      return;
+    }
     if (trimmed === '') {
       out.push('');
       return;

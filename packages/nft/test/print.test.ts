@@ -125,6 +125,14 @@ describe('formatNft', () => {
     expect(formatNft(out)).toBe(out);
   });
 
+  it('keeps every line inside a string that spans lines byte for byte, its last line included', () => {
+    // nft strings may hold newlines; a mutated file's stray `"` can swallow a comment line
+    const src = 'table inet t {\n    chain c {\n        meta comment "a\n   \n        #x 1 " rest of it\n        accept\n    }\n}\n';
+    const out = formatNft(src);
+    expect(out).toContain('"a\n   \n        #x 1 " rest of it\n');
+    expect(formatNft(out)).toBe(out);
+  });
+
   it('keeps multi-line set continuation lines and CRLF', () => {
     const src = 'table inet t {\r\n\tset s {\r\n\t\ttype ipv4_addr\r\n\t\telements = { 10.0.0.1,\r\n\t\t\t     10.0.0.2 }\r\n\t}\r\n}\r\n';
     expect(formatNft(src)).toBe(src);
