@@ -357,7 +357,7 @@ function parseRule(base: Base, ctx: Ctx): IpRuleCommand {
 
 function suggestRule(t: string): string {
   const known = ['from', 'to', 'fwmark', 'table', 'lookup', 'priority', 'iif', 'oif', 'not', 'ipproto', 'sport', 'dport', 'uidrange', 'suppress_prefixlength'];
-  const fixed = t.replace(/^[–—−]+/, '');
+  const fixed = t.replace(/^[\u2013\u2014\u2212]+/, '');
   if (fixed !== t && known.includes(fixed)) return ` Did you mean \`${fixed}\`?`;
   if (t === '!') return ' Use `not` to invert an `ip rule` selector.';
   return '';
@@ -560,7 +560,7 @@ function parseRoute(base: Base, ctx: Ctx): IpRouteCommand {
 }
 
 function suggestRoute(t: string): string {
-  const fixed = t.replace(/^[–—−]+/, '');
+  const fixed = t.replace(/^[\u2013\u2014\u2212]+/, '');
   if (fixed !== t) return ` \`${t}\` looks like a damaged \`--\` option.`;
   if (/^(eth|ens|enp|wg|tun|br|bond|lo)\w*$/.test(t)) return ` Did you mean \`dev ${t}\`?`;
   return '';
