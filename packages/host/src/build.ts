@@ -1,4 +1,5 @@
 import { compareStrings, compareVersions } from '@wglint/core';
+import { sysctlApplyOrder } from '@wglint/sysctl';
 import { sysctlFileAssignments } from './adapters.js';
 import { typeHookLine } from './hooks.js';
 import { iptFactsOf } from './ipt-facts.js';
@@ -40,8 +41,9 @@ export function buildHostModel(root: string, files: readonly ParsedFile[], targe
     .flatMap((f) => (f.language === 'wg' ? [buildInterface(f, t, problems)] : []))
     .sort((a, b) => compareStrings(a.name, b.name));
 
-  // sysctl: files in systemd-sysctl order (by file name; sysctl.conf last), then hooks on up.
-  const sysctlFiles = files.filter((f) => f.language === 'sysctl').sort((a, b) => compareStrings(sysctlOrder(a.file.path), sysctlOrder(b.file.path)));
+  // sysctl: files in systemd-sysctl order (by file name, a name in /etc masking the same name in
+  // /usr/lib ...; sysctl.conf last), then hooks on up.
+  const sysctlFiles = sysctlApplyOrder(files.filter((f) => f.language === 'sysctl').map((f) => ({ path: f.file.path, f }))).applied.map((x) => x.f);
   const fileAssignments: SysctlAssignment[] = sysctlFiles.flatMap((f) =>
     sysctlFileAssignments(f).map((a) => ({ key: a.key, value: a.value, origin: { kind: 'file' as const, file: f.file.path, range: a.range } })),
   );
@@ -109,12 +111,6 @@ export function buildHostModel(root: string, files: readonly ParsedFile[], targe
     },
   };
   return model;
-}
-
-function sysctlOrder(path: string): string {
-  const base = path.replace(/^.*\//, '');
-  // systemd-sysctl sorts by file name across directories; /etc/sysctl.conf is read last.
-  return base === 'sysctl.conf' ? '\uffff' : base;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -74,6 +74,18 @@ describe('buildHostModel', () => {
     expect(m.routes.some((r) => r.table === '51820' && r.destination === '0.0.0.0/0')).toBe(true);
   });
 
+  it('applies sysctl files as systemd-sysctl does: by file name, /etc masking the same name elsewhere', () => {
+    const m = model({
+      'usr/lib/sysctl.d/50-rp.conf': 'net.ipv4.conf.all.rp_filter = 2\n',
+      'etc/sysctl.d/50-rp.conf': 'net.ipv4.conf.all.rp_filter = 0\n',
+      'usr/lib/sysctl.d/10-a.conf': 'net.ipv4.conf.default.rp_filter = 1\n',
+      'etc/sysctl.d/90-b.conf': 'net.ipv4.conf.default.rp_filter = 2\n',
+    });
+    expect(m.sysctl.boot.get('net.ipv4.conf.all.rp_filter')?.value).toBe('0');
+    expect(m.sysctl.assignments.filter((a) => a.key === 'net.ipv4.conf.all.rp_filter').map((a) => a.value)).toEqual(['0']);
+    expect(m.sysctl.boot.get('net.ipv4.conf.default.rp_filter')?.value).toBe('2');
+  });
+
   it('reports hook syntax problems as model problems in the .conf', () => {
     const text = `[Interface]\nPrivateKey = AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAEE=\nPostUp = iptables -A FORWARD -i %i -j ACCEPT "\n`;
     const m = model({ 'etc/wireguard/wg0.conf': text });
