@@ -15,6 +15,19 @@ export function formatNft(text: string): string {
   let depth = 0;
   /** Depths of open braces and whether each was opened mid-line (a set, not a block). */
   const stack: { midLine: boolean; line: number }[] = [];
+  // The lines each problem touches (start < line end, end >= line start), found by binary search:
+  // a scan of every problem per line is quadratic on a file of junk lines.
+  const problemLines = new Set<number>();
+  for (const p of problems) {
+    let lo = 0;
+    let hi = lines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (lines[mid]!.end > p.range.start) hi = mid;
+      else lo = mid + 1;
+    }
+    for (let k = lo; k < lines.length && lines[k]!.start <= p.range.end; k++) problemLines.add(k);
+  }
   const out: string[] = [];
   /** Where the last token that runs past its line's end (a string with newlines) ends. */
   let openTokenEnd = 0;
@@ -32,17 +45,21 @@ export function formatNft(text: string): string {
     const prevContinued = lineNo > 0 && /\\\r?$/.test(text.slice(lines[lineNo - 1]!.start, lines[lineNo - 1]!.end));
     // update brace depth from this line's tokens
     const code = lineTokens.filter((t) => t.tokenType.name !== 'Comment' && t.tokenType.name !== 'Newline');
+    // the last token that is more than `;` or `}`: a `{` before it opens a set on this line
+    let lastSubstantial = -1;
+    code.forEach((t, i) => {
+      if (t.tokenType.name !== 'Semi' && t.tokenType.name !== 'RCurly') lastSubstantial = i;
+    });
     code.forEach((t, i) => {
       if (t.tokenType.name === 'LCurly') {
-        const rest = code.slice(i + 1);
-        stack.push({ midLine: rest.length > 0 && rest.some((r) => r.tokenType.name !== 'Semi' && r.tokenType.name !== 'RCurly'), line: lineNo });
+        stack.push({ midLine: lastSubstantial > i, line: lineNo });
         depth++;
       } else if (t.tokenType.name === 'RCurly' && depth > 0) {
         stack.pop();
         depth--;
       }
     });
-    const hasProblem = problems.some((p) => p.range.start < ln.end && p.range.end >= ln.start);
+    const hasProblem = problemLines.has(lineNo);
     const trimmed = body.trim();
     const multiLineToken = lineTokens.some((t) => t.startOffset < ln.start || t.startOffset + t.image.length > ln.end);
     for (const t of lineTokens) openTokenEnd = Math.max(openTokenEnd, t.startOffset + t.image.length);
