@@ -61,26 +61,6 @@ function measureOnce(cmd, args, { timeoutMs = 1_800_000, cwd = work } = {}) {
   };
 }
 
-/**
- * CPU time of a short command to the millisecond: bash's `times` reports its children's rusage
- * with three decimals where /usr/bin/time prints two (10 ms steps, a fifth of `node -e 0`).
- */
-function measureCpuPrecise(cmd, args, { cwd = work } = {}) {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync('bash', ['-c', '"$@" >/dev/null 2>&1; times', '_', cmd, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_OPTIONS: '', WGLINT_CACHE_DIR: join(work, 'compile-cache') },
-  });
-  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
-  const secs = (t) => {
-    const m = /^(\d+)m([\d.]+)s$/.exec(t);
-    return m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
-  };
-  const [user, sys] = (r.stdout ?? '').trim().split('\n').pop().split(/\s+/);
-  return { cpuMs: (secs(user) + secs(sys)) * 1000, wallMs };
-}
-
 /** Median wall time over `n` runs (alternating runs are up to the caller), max RSS. */
 function measure(cmd, args, n = 1, opts) {
   const all = [];
@@ -205,19 +185,24 @@ function inProcess(paths, iterations = 1) {
   // slower for a while (page-cache writeback and reclaim): flush, then run untimed until it settles.
   spawnSync('sync');
   for (let i = 0; i < 10; i++) {
-    measureCpuPrecise(node, ['-e', '0']);
-    measureCpuPrecise(node, cli ? [cli, '--format', 'json', files.wg0] : [harness, files.wg0]);
+    measureOnce(node, ['-e', '0']);
+    measureOnce(node, cli ? [cli, '--format', 'json', files.wg0] : [harness, files.wg0]);
   }
   const wglintArgs = cli ? [cli, '--format', 'json', files.wg0] : [harness, files.wg0];
   for (let i = 0; i < runs; i++) {
-    a.push(measureCpuPrecise(node, ['-e', '0']));
-    b.push(measureCpuPrecise(node, wglintArgs));
-    h.push(measureCpuPrecise(node, [harness, files.wg0]));
+    a.push(measureOnce(node, ['-e', '0']));
+    b.push(measureOnce(node, wglintArgs));
+    h.push(measureOnce(node, [harness, files.wg0]));
   }
-  // peak memory (and the exit status) from one run each under /usr/bin/time
-  const aMem = measureOnce(node, ['-e', '0']);
-  const bMem = measureOnce(node, wglintArgs);
-  const med = (xs, k = 'cpuMs') => xs.map((x) => x[k]).sort((p, q) => p - q)[Math.floor(xs.length / 2)];
+  const aMem = a[a.length - 1];
+  const bMem = b[b.length - 1];
+  // /usr/bin/time gives CPU time in 10 ms steps, a fifth of `node -e 0`: the mean of the middle half
+  // of the runs resolves finer than the median of steps would
+  const med = (xs, k = 'cpuMs') => {
+    const v = xs.map((x) => x[k]).sort((p, q) => p - q);
+    const mid = v.slice(Math.floor(v.length / 4), v.length - Math.floor(v.length / 4));
+    return mid.reduce((t, x) => t + x, 0) / mid.length;
+  };
   results.startup = {
     nodeMs: med(a),
     wglintMs: med(b),
@@ -228,8 +213,8 @@ function inProcess(paths, iterations = 1) {
     via: cli ? 'cli' : 'harness',
     status: bMem.status,
     stderr: bMem.stderr,
-    nodeRssKB: aMem.rssKB,
-    wglintRssKB: bMem.rssKB,
+    nodeRssKB: Math.max(...a.map((x) => x.rssKB)),
+    wglintRssKB: Math.max(...b.map((x) => x.rssKB)),
   };
   log('startup', results.startup);
   if (flag('--startup-only')) process.exit(0);
@@ -306,7 +291,7 @@ for (const kind of KINDS) {
 }
 const s = results.startup;
 lines.push('');
-lines.push(`Start-up (median of ${runs} interleaved runs, CPU time to the millisecond from bash's \`times\` (wall)): \`node -e 0\` ${fmtMs(s.nodeMs)} (${fmtMs(s.nodeWallMs)}), ${fmtMB(s.nodeRssKB)}; \`wglint --format json wg0.conf\` (${s.via}${ok(s.status)}) ${fmtMs(s.wglintMs)} (${fmtMs(s.wglintWallMs)}), ${fmtMB(s.wglintRssKB)}: ${ratio(s.wglintMs / s.nodeMs)} of \`node -e 0\` in CPU time, ${ratio(s.wglintWallMs / s.nodeWallMs)} in wall time; the eager harness bundle (no lazy loading, no code cache) on the same file ${fmtMs(s.harnessMs)}${s.coldMs ? `; the CLI's first run after a build, which writes its code cache, ${fmtMs(s.coldMs)}` : ''}.`);
+lines.push(`Start-up (${runs} interleaved runs, mean of the middle half, CPU time (wall)): \`node -e 0\` ${fmtMs(s.nodeMs)} (${fmtMs(s.nodeWallMs)}), ${fmtMB(s.nodeRssKB)}; \`wglint --format json wg0.conf\` (${s.via}${ok(s.status)}) ${fmtMs(s.wglintMs)} (${fmtMs(s.wglintWallMs)}), ${fmtMB(s.wglintRssKB)}: ${ratio(s.wglintMs / s.nodeMs)} of \`node -e 0\` in CPU time, ${ratio(s.wglintWallMs / s.nodeWallMs)} in wall time; the eager harness bundle (no lazy loading, no code cache) on the same file ${fmtMs(s.harnessMs)}${s.coldMs ? `; the CLI's first run after a build, which writes its code cache, ${fmtMs(s.coldMs)}` : ''}.`);
 const f = results.fleet;
 lines.push(`Fleet: ${f.configs} wg-quick configs in 100 host roots: ${via} ${both(f.wglint)}${ok(f.wglint.status)}, ${fmtMB(f.wglint.rssKB)}; in-process ${fmtMs(f.inProcess.totalCpuMs)} (${fmtMs(f.inProcess.totalCpuMs / f.configs)} per config).`);
 
