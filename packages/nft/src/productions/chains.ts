@@ -4,7 +4,7 @@ import type { IToken } from 'chevrotain';
 import type { NftExpr, NftChain, NftChainHook, NftDefine, NftFamily, NftName, NftRule, NftVerb } from '../ast.js';
 import { CHAIN_TYPES, HOOKS } from '../keywords.js';
 import { Cur, Ctx, isBlock, isTok, type TBlock } from '../tree.js';
-import { eachBlockLine, expectLineEnd, nameOf, parseDefine, parseHandle, parseInclude, parsePriority } from './common.js';
+import { eachBlockLine, expectLineEnd, nameOf, parseComment, parseDefine, parseHandle, parseInclude, parsePriority } from './common.js';
 import { parseElements, parseValue, word } from './expressions.js';
 import { buildRuleLine } from './rules.js';
 
@@ -84,11 +84,7 @@ export function buildChainBody(ctx: Ctx, b: TBlock, family: NftFamily, table: Nf
           break;
         }
         case 'comment': {
-          cur.next();
-          const c = cur.peek();
-          if (!isTok(c) || c.tokenType.name !== 'QuotedString') cur.fail(`expected a quoted string after \`comment\`, found ${cur.describe()}`);
-          cur.next();
-          body.comment = c.image.slice(1, -1);
+          body.comment = parseComment(cur);
           break;
         }
         case 'devices':

@@ -38,6 +38,15 @@ export function parseFamily(cur: Cur): { family: NftFamily; explicit: boolean } 
 }
 
 /** `handle N` after a spec. */
+/** `comment "text"` with `cur` at `comment`: takes both and gives the text without its quotes. */
+export function parseComment(cur: Cur): string {
+  cur.next();
+  const c = cur.peek();
+  if (!isTok(c) || c.tokenType.name !== 'QuotedString') cur.fail(`expected a quoted string after \`comment\`, found ${cur.describe()}`);
+  cur.next();
+  return c.image.slice(1, -1);
+}
+
 export function parseHandle(cur: Cur): number | undefined {
   if (!cur.is('handle')) return undefined;
   cur.next();

@@ -3,7 +3,7 @@
 import type { IToken } from 'chevrotain';
 import type { NftElementCommand, NftExpr, NftFamily, NftName, NftSet, NftSetElement, NftStatement, NftVerb } from '../ast.js';
 import { Cur, Ctx, isBlock, isTok, type TBlock } from '../tree.js';
-import { eachBlockLine, expectLineEnd, nameOf, parseDefine, parseHandle, parseInclude } from './common.js';
+import { eachBlockLine, expectLineEnd, nameOf, parseComment, parseDefine, parseHandle, parseInclude } from './common.js';
 import { isSelectorStart, parseElements, parseLhs, parseValuePrimary, word } from './expressions.js';
 import { parseStatements } from './statements.js';
 
@@ -119,11 +119,7 @@ function buildSetBody(ctx: Ctx, b: TBlock, kind: 'set' | 'map'): SetBody {
         body.autoMerge = true;
         break;
       case 'comment': {
-        cur.next();
-        const c = cur.peek();
-        if (!isTok(c) || c.tokenType.name !== 'QuotedString') cur.fail(`expected a quoted string after \`comment\`, found ${cur.describe()}`);
-        cur.next();
-        body.comment = c.image.slice(1, -1);
+        body.comment = parseComment(cur);
         break;
       }
       case 'elements': {

@@ -4,7 +4,7 @@ import type { IToken } from 'chevrotain';
 import type { NftExpr, NftFamily, NftFlowtable, NftName, NftObject, NftObjectKind, NftPriority, NftVerb } from '../ast.js';
 import { HOOKS } from '../keywords.js';
 import { Cur, isBlock, isTok, type TBlock } from '../tree.js';
-import { eachBlockLine, expectLineEnd, nameOf, parseDefine, parseHandle, parseInclude, parsePriority } from './common.js';
+import { eachBlockLine, expectLineEnd, nameOf, parseComment, parseDefine, parseHandle, parseInclude, parsePriority } from './common.js';
 import { parseElements, parseValue, word } from './expressions.js';
 
 const NUMERIC_KEYS = new Set(['mss', 'wscale', 'packets', 'bytes', 'dport', 'size']);
@@ -38,11 +38,7 @@ export function buildObject(cur: Cur, kind: NftObjectKind, verb: NftVerb, startI
         const s = lc.i;
         const w = lc.img();
         if (w === 'comment') {
-          lc.next();
-          const c = lc.peek();
-          if (!isTok(c) || c.tokenType.name !== 'QuotedString') lc.fail(`expected a quoted string after \`comment\`, found ${lc.describe()}`);
-          lc.next();
-          comment = c.image.slice(1, -1);
+          comment = parseComment(lc);
           continue;
         }
         if (w === 'define' || w === 'redefine' || w === 'undefine') {

@@ -6,6 +6,7 @@ import type { NftExpr, NftMatch, NftOption, NftRule, NftStatement, NftVerdictKin
 import { RELOPS, RESERVED_WORDS, RHS_KEYWORD_VALUES, STATEMENT_KEYWORDS, VERDICTS } from '../keywords.js';
 import { Cur, exact, isBlock, isTok, type TBlock } from '../tree.js';
 import { isSelectorStart, parseElements, parseLhs, parseValue, parseValuePrimary, word } from './expressions.js';
+import { parseComment } from './common.js';
 import {
   STMT_VALUE, expectNum, opt, optionStmt, parseCounter, parseDupFwd, parseLimit, parseLog, parseMeter, parseNat, parseQueue,
   parseQuota, parseReject, parseSetStatement, parseSynproxy, parseTproxy, sym,
@@ -26,11 +27,7 @@ export function parseStatements(cur: Cur): ParsedStatements {
   if (cur.atEnd()) cur.fail('expected a rule (statements such as `tcp dport 22 accept`), found nothing');
   while (!cur.atEnd()) {
     if (cur.is('comment')) {
-      cur.next();
-      const t = cur.peek();
-      if (!isTok(t) || t.tokenType.name !== 'QuotedString') cur.fail(`expected a quoted string after \`comment\`, found ${cur.describe()}`);
-      cur.next();
-      comment = t.image.slice(1, -1);
+      comment = parseComment(cur);
       continue;
     }
     const st = parseStatement(cur);

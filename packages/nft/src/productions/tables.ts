@@ -3,7 +3,7 @@
 import type { NftChain, NftDefine, NftFamily, NftFlowtable, NftInclude, NftName, NftObject, NftObjectKind, NftSet, NftTable, NftVerb } from '../ast.js';
 import { Cur, isBlock, isTok, type TBlock } from '../tree.js';
 import { buildChain } from './chains.js';
-import { eachBlockLine, expectLineEnd, parseDefine, parseFamily, parseHandle, parseInclude, parseName } from './common.js';
+import { eachBlockLine, expectLineEnd, parseComment, parseDefine, parseFamily, parseHandle, parseInclude, parseName } from './common.js';
 import { word } from './expressions.js';
 import { buildSet } from './sets-maps.js';
 import { buildFlowtable, buildObject } from './stateful-objects.js';
@@ -88,11 +88,7 @@ export function buildTable(cur: Cur, verb: NftVerb, startIdx: number): NftTable 
           return;
         }
         if (lc.is('comment')) {
-          lc.next();
-          const c = lc.peek();
-          if (!isTok(c) || c.tokenType.name !== 'QuotedString') lc.fail(`expected a quoted string after \`comment\`, found ${lc.describe()}`);
-          lc.next();
-          comment = c.image.slice(1, -1);
+          comment = parseComment(lc);
           expectLineEnd(lc);
           return;
         }
