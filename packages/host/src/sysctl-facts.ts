@@ -1,5 +1,5 @@
 import type { Word } from '@wglint/core';
-import { SYSCTL_DEFAULTS, normalizeSysctlKey, parsePortRange, parseReservedPorts } from '@wglint/sysctl';
+import { SYSCTL_DEFAULTS, acceptsPortRange, acceptsReservedPorts, lastValidAssignment, normalizeSysctlKey, parsePortRange, parseReservedPorts } from '@wglint/sysctl';
 import type { HostModel, Origin, SysctlAssignment } from './model.js';
 import type { PortRange } from './net.js';
 
@@ -68,18 +68,13 @@ export function effectiveConf(model: HostModel, iface: string, name: 'rp_filter'
  * previous value, so the last valid assignment counts.
  */
 export function ephemeralPorts(model: HostModel): { range: PortRange; reserved: PortRange[]; origin: Origin; reservedOrigin: Origin } {
-  const r = lastValid(model, 'net.ipv4.ip_local_port_range', (v) => parsePortRange(v).range !== undefined);
-  const res = lastValid(model, 'net.ipv4.ip_local_reserved_ports', (v) => parseReservedPorts(v).errors.length === 0);
+  const r = lastValid(model, 'net.ipv4.ip_local_port_range', acceptsPortRange);
+  const res = lastValid(model, 'net.ipv4.ip_local_reserved_ports', acceptsReservedPorts);
   const range = parsePortRange(r.value).range ?? { from: 32768, to: 60999 };
   return { range, reserved: parseReservedPorts(res.value).ranges, origin: r.origin, reservedOrigin: res.origin };
 }
 
 /** The last assignment of `key` on up whose value `valid` accepts, else the kernel default. */
 function lastValid(model: HostModel, key: string, valid: (value: string) => boolean): SysctlAssignment {
-  const all = model.sysctl.assignments;
-  for (let i = all.length - 1; i >= 0; i--) {
-    const a = all[i]!;
-    if (a.key === key && valid(a.value)) return a;
-  }
-  return { key, value: KERNEL_DEFAULTS[key] ?? '', origin: { kind: 'default' } };
+  return lastValidAssignment(model.sysctl.assignments, key, valid) ?? { key, value: KERNEL_DEFAULTS[key] ?? '', origin: { kind: 'default' } };
 }

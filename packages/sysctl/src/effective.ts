@@ -267,8 +267,8 @@ export function ephemeralPorts(eff: EffectiveSysctls): {
   reservedSetting: SysctlSetting | undefined;
 } {
   // A write the kernel refuses leaves the previous value: take the last valid assignment.
-  const rangeSetting = lastValid(eff, 'net.ipv4.ip_local_port_range', (v) => parsePortRange(v).range !== undefined);
-  const reservedSetting = lastValid(eff, 'net.ipv4.ip_local_reserved_ports', (v) => parseReservedPorts(v).errors.length === 0);
+  const rangeSetting = lastValid(eff, 'net.ipv4.ip_local_port_range', acceptsPortRange);
+  const reservedSetting = lastValid(eff, 'net.ipv4.ip_local_reserved_ports', acceptsReservedPorts);
   const range = parsePortRange(rangeSetting?.value ?? '').range ?? { from: 32768, to: 60999 };
   const reserved = parseReservedPorts(reservedSetting?.value ?? '').ranges;
   return { range, reserved, free: subtractRanges(range, reserved), rangeSetting, reservedSetting };
@@ -279,12 +279,27 @@ export function isEphemeral(free: readonly PortSpan[], port: number): boolean {
   return free.some((r) => port >= r.from && port <= r.to);
 }
 
+/** Whether the kernel takes these values; a write it refuses leaves the previous value. */
+export const acceptsPortRange = (value: string): boolean => parsePortRange(value).range !== undefined;
+export const acceptsReservedPorts = (value: string): boolean => parseReservedPorts(value).errors.length === 0;
+
+/** The last of `assignments` to `key` whose value the kernel accepts (`valid`). */
+export function lastValidAssignment<T extends { readonly key: string; readonly value: string }>(
+  assignments: readonly T[],
+  key: string,
+  valid: (value: string) => boolean,
+): T | undefined {
+  for (let i = assignments.length - 1; i >= 0; i--) {
+    const a = assignments[i]!;
+    if (a.key === key && valid(a.value)) return a;
+  }
+  return undefined;
+}
+
 /** The last assignment of `key` whose value the kernel accepts (`valid`), else the default. */
 export function lastValid(eff: EffectiveSysctls, key: string, valid: (value: string) => boolean): SysctlSetting | undefined {
-  for (let i = eff.applied.length - 1; i >= 0; i--) {
-    const s = eff.applied[i]!;
-    if (s.key === key && valid(s.value)) return s;
-  }
+  const hit = lastValidAssignment(eff.applied, key, valid);
+  if (hit) return hit;
   const d = SYSCTL_DEFAULTS[key];
   return d === undefined ? undefined : { key, value: d, provenance: { kind: 'default' } };
 }
