@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkIptCommand, parseIptablesArgs, parseIptablesSave, printIptablesSave, splitRestoreLine } from '@wglint/iptables';
 import { describe, expect, it } from 'vitest';
+import { sharedCorpusMissing } from '../../packages/nft/test/support/corpus.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const corpusDir = path.resolve(repoRoot, '../shared/corpus');
@@ -38,7 +39,9 @@ function flagged(e: CorpusEntry, family: 'ipv4' | 'ipv6'): string | undefined {
   return undefined;
 }
 
-describe('iptables conformance: extensions/*.t rules', () => {
+const missing = sharedCorpusMissing('iptables CONFORMANCE TEST');
+
+describe.skipIf(missing !== null)('iptables conformance: extensions/*.t rules', () => {
   it('accepts what iptables accepts and flags what it refuses', () => {
     const entries = readFileSync(requireCorpus('iptables-rules.jsonl'), 'utf8')
       .split('\n')
@@ -92,7 +95,7 @@ interface ManifestEntry {
   format: string;
 }
 
-describe('iptables conformance: iptables-save dumps', () => {
+describe.skipIf(missing !== null)('iptables conformance: iptables-save dumps', () => {
   const manifest = (): ManifestEntry[] =>
     readFileSync(requireCorpus('iptables-dumps/MANIFEST.jsonl'), 'utf8')
       .split('\n')

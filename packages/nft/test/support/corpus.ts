@@ -16,6 +16,23 @@ export interface CorpusRule {
   local_check?: { results?: { error?: string }[] };
 }
 
+/**
+ * Why the shared corpus (../shared, beside the repository) cannot be read, or null. The corpus is
+ * external test data, not part of a clone: without it the tests that measure against it say loudly
+ * that they did not run, as the tests against the real tools do.
+ */
+export function sharedCorpusMissing(name: string): string | null {
+  if (existsSync(path.join(corpusDir, 'nft-rules.jsonl'))) return null;
+  const why = `the shared corpus is not at ${corpusDir}`;
+  console.warn(
+    `\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n` +
+      `!!! ${name} DID NOT RUN: ${why}.\n` +
+      `!!! Check out the shared corpus next to the repository to run it.\n` +
+      `!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n`,
+  );
+  return why;
+}
+
 /** Throws (so the test fails loudly) when the corpus is missing. */
 export function requireCorpus(): void {
   if (!existsSync(path.join(corpusDir, 'nft-rules.jsonl'))) {
