@@ -1,6 +1,6 @@
 // The one place the host model calls the argument parsers of the syntax packages for hook words.
 import type { SyntaxProblem, TextRange, Word } from '@wglint/core';
-import { checkIptCommand, type IptCommand, parseIptablesArgs } from '@wglint/iptables';
+import { checkIptCommand, type IptCommand, type IptIssue, parseIptablesArgs } from '@wglint/iptables';
 import { parseIpCommand } from '@wglint/iproute';
 import { type NftRuleset, parseNftCommandLine } from '@wglint/nft';
 import type { ShellWord } from '@wglint/shell';
@@ -71,9 +71,13 @@ function mayBeRefusedWhileParsing(cmd: IptCommand): boolean {
 
 /** Refusals `checkIptCommand` finds that iptables makes while parsing (`Can't use -i with OUTPUT`, DROP in nat). */
 export function iptParseTimeIssues(cmd: IptCommand): readonly SyntaxProblem[] {
-  if (!mayBeRefusedWhileParsing(cmd)) return NO_PROBLEMS;
+  return mayBeRefusedWhileParsing(cmd) ? parseTimeProblems(checkIptCommand(cmd)) : NO_PROBLEMS;
+}
+
+/** The issues of `checkIptCommand` (or a dump rule's `summary.issues`) that iptables refuses while parsing, as syntax problems. */
+export function parseTimeProblems(issues: readonly IptIssue[]): readonly SyntaxProblem[] {
   let out: SyntaxProblem[] | undefined;
-  for (const i of checkIptCommand(cmd)) {
+  for (const i of issues) {
     if (i.code === 'interface-direction' || i.code === 'drop-in-nat') (out ??= []).push({ range: i.range, message: i.message });
   }
   return out ?? NO_PROBLEMS;

@@ -2,7 +2,7 @@ import { compareStrings, compareVersions } from '@wglint/core';
 import { sysctlApplyOrder } from '@wglint/sysctl';
 import { sysctlFileAssignments } from './adapters.js';
 import { typeHookLine } from './hooks.js';
-import { iptFactsOf } from './ipt-facts.js';
+import { DumpRuleFact } from './ipt-facts.js';
 import type {
   FirewallState,
   HookCommand,
@@ -398,14 +398,12 @@ function buildFirewall(files: readonly ParsedFile[], interfaces: readonly WgInte
         }
       }
       for (const r of table.rules) {
-        const cmd = r.command;
-        if (!cmd.chain || (cmd.kind !== 'append' && cmd.kind !== 'insert')) continue;
-        const facts = iptFactsOf(cmd);
-        if (!facts) continue;
-        const chainName = cmd.chain.text;
+        const sum = r.summary;
+        const chainName = sum.chain;
+        if (chainName === undefined || (sum.kind !== 'append' && sum.kind !== 'insert') || !sum.hasRule) continue;
         const c = chainOf(chainName);
-        const rule: IptRuleFact = { family, table: tableName, chain: chainName, command: cmd, facts, origin: { kind: 'file', file: path, range: r.range } };
-        const index = cmd.kind === 'insert' ? Math.min(Math.max((cmd.ruleNumber?.value ?? 1) - 1, 0), c.rules.length) : c.rules.length;
+        const rule = new DumpRuleFact(family, chainName, r, path);
+        const index = sum.kind === 'insert' ? Math.min(Math.max((r.command.ruleNumber?.value ?? 1) - 1, 0), c.rules.length) : c.rules.length;
         insertions.push({ rule, droppingBefore: droppingBefore(c, index), index, certain: true });
         insertRule(c, index, rule);
       }

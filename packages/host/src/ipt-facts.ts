@@ -1,5 +1,6 @@
-import type { IptCommand, IptOption, IptParam, IptRuleSpec } from '@wglint/iptables';
-import type { IfaceMatch, IptFacts } from './model.js';
+import type { IptCommand, IptOption, IptParam, IptRuleShape, IptRuleSpec, IptRuleSummary, IptSaveRule } from '@wglint/iptables';
+import type { Family } from './net.js';
+import type { IfaceMatch, IptFacts, IptRuleFact, Origin } from './model.js';
 import { type Cidr, cidrKey, parseCidr, type PortRange } from './net.js';
 
 /** Modules whose options the model understands; anything else counts as an unknown restriction. */
@@ -84,14 +85,17 @@ const statesSeen = new Map<string, States>();
 const MAX_STATES_SEEN = 1024;
 
 function statesOf(o: IptOption | undefined): States | undefined {
-  if (!o) return undefined;
-  const args = o.args;
-  const key = `${o.negated ? 1 : 0}${args.length === 1 ? args[0]!.text : args.map((a) => a.text).join('\u0000')}`;
+  return o ? statesFrom(o.negated, o.args.map((a) => a.text)) : undefined;
+}
+
+/** The states of a `--ctstate`/`--state` option with these arguments. */
+function statesFrom(negated: boolean, args: readonly string[]): States {
+  const key = `${negated ? 1 : 0}${args.length === 1 ? args[0]! : args.join('\u0000')}`;
   let st = statesSeen.get(key);
   if (st) return st;
   const values: string[] = [];
-  for (const a of args) for (const v of a.text.toUpperCase().split(',')) if (v) values.push(v);
-  st = Object.freeze({ values: Object.freeze(values), negated: o.negated });
+  for (const a of args) for (const v of a.toUpperCase().split(',')) if (v) values.push(v);
+  st = Object.freeze({ values: Object.freeze(values), negated });
   if (statesSeen.size < MAX_STATES_SEEN) statesSeen.set(key, st);
   return st;
 }
@@ -153,6 +157,34 @@ function scan(spec: IptRuleSpec): MatchScan {
     }
   }
   return { flags: (hasOtherMatches ? HAS_OTHER : 0) | (restricting ? 0 : MATCHES_ALL), dport, sport, state, mark, connmark };
+}
+
+const shapeFlags = new WeakMap<IptRuleShape, number>();
+
+/** `scan(spec).flags` from the spec's shape; shapes are shared between rules, so once per shape. */
+function flagsOfShape(shape: IptRuleShape): number {
+  let flags = shapeFlags.get(shape);
+  if (flags !== undefined) return flags;
+  // as `scan`: any parameter restricts (a plain `-p all` is not in the shape), -f is an other match
+  let restricting = shape.params !== '';
+  let hasOtherMatches = shape.params.includes('f');
+  for (const m of shape.matches) {
+    const name = m.name;
+    if (name === 'comment') continue;
+    const portModule = PORT_MODULES.has(name);
+    for (const o of m.options) {
+      restricting = true;
+      if (portModule && PORT_OPTIONS.has(o)) {
+        if (o === 'ports') hasOtherMatches = true;
+        continue;
+      }
+      if ((name === 'conntrack' && o === 'ctstate') || (name === 'state' && o === 'state')) continue;
+      hasOtherMatches = true;
+    }
+  }
+  flags = (hasOtherMatches ? HAS_OTHER : 0) | (restricting ? 0 : MATCHES_ALL);
+  shapeFlags.set(shape, flags);
+  return flags;
 }
 
 /** The option `scan` would take `states` from (the last `--ctstate` / `--state`), without the rest of the scan. */
@@ -220,16 +252,22 @@ class Details {
  */
 class RuleFacts implements IptFacts {
   readonly target: string | undefined;
-  readonly #spec: IptRuleSpec;
+  /** The spec, or the dump line whose AST is built only when a question needs more than the target. */
+  readonly #origin: IptRuleSpec | IptSaveRule;
   #d: Details | undefined;
   /** Apart from the details: a catch-all `--ctstate INVALID -j DROP` asks it of every later rule. */
   #states: Lazy<IptFacts['states']>;
 
-  constructor(spec: IptRuleSpec) {
-    this.#spec = spec;
-    this.target = spec.target?.name || undefined;
+  constructor(origin: IptRuleSpec | IptSaveRule) {
+    this.#origin = origin;
+    this.target = (origin.type === 'IptSaveRule' ? origin.summary.target : origin.target?.name) || undefined;
     this.#d = undefined;
     this.#states = UNSET;
+  }
+
+  get #spec(): IptRuleSpec {
+    const o = this.#origin;
+    return o.type === 'IptSaveRule' ? o.command.rule! : o;
   }
 
   #details(): Details {
@@ -242,11 +280,17 @@ class RuleFacts implements IptFacts {
   }
 
   get hasOtherMatches(): boolean {
-    return (this.#s().flags & HAS_OTHER) !== 0;
+    return (this.#flags() & HAS_OTHER) !== 0;
   }
 
   get matchesAll(): boolean {
-    return (this.#s().flags & MATCHES_ALL) !== 0;
+    return (this.#flags() & MATCHES_ALL) !== 0;
+  }
+
+  #flags(): number {
+    const o = this.#origin;
+    const shape = o.type === 'IptSaveRule' ? o.summary.shape : undefined;
+    return shape ? flagsOfShape(shape) : this.#s().flags;
   }
 
   get protocol(): IptFacts['protocol'] {
@@ -295,7 +339,13 @@ class RuleFacts implements IptFacts {
   }
 
   get states(): IptFacts['states'] {
-    if (this.#states === UNSET) this.#states = statesOf(this.#d?.scan ? this.#d.scan.state : stateOption(this.#spec));
+    if (this.#states === UNSET) {
+      const o = this.#origin;
+      if (o.type === 'IptSaveRule') {
+        const s = o.summary.states;
+        this.#states = s ? statesFrom(s.negated, s.args) : undefined;
+      } else this.#states = statesOf(this.#d?.scan ? this.#d.scan.state : stateOption(o));
+    }
     return this.#states;
   }
 
@@ -383,6 +433,40 @@ function coverViewOf(f: IptFacts): CoverView {
 export function iptFactsOf(cmd: IptCommand): IptFacts | undefined {
   const spec = cmd.rule;
   return spec ? new RuleFacts(spec) : undefined;
+}
+
+/**
+ * A rule of a dump in the simulated firewall: its facts and command are read from the dump line
+ * when asked, so a rule nobody asks about never has its AST built (see `IptSaveRule`).
+ */
+export class DumpRuleFact implements IptRuleFact {
+  readonly family: Family;
+  readonly table: string;
+  readonly chain: string;
+  readonly facts: IptFacts;
+  readonly #line: IptSaveRule;
+  readonly #file: string;
+
+  constructor(family: Family, chain: string, line: IptSaveRule, file: string) {
+    this.family = family;
+    this.table = line.table;
+    this.chain = chain;
+    this.facts = new RuleFacts(line);
+    this.#line = line;
+    this.#file = file;
+  }
+
+  get command(): IptCommand {
+    return this.#line.command;
+  }
+
+  get summary(): IptRuleSummary {
+    return this.#line.summary;
+  }
+
+  get origin(): Origin {
+    return { kind: 'file', file: this.#file, range: this.#line.range };
+  }
 }
 
 const TERMINAL_DROP = new Set(['DROP', 'REJECT']);

@@ -1,5 +1,5 @@
 import type { TextRange, Word } from '@wglint/core';
-import type { IptCommand } from '@wglint/iptables';
+import type { IptCommand, IptRuleSummary } from '@wglint/iptables';
 import type { Cidr, Family, PortRange } from './net.js';
 import type { ParsedFile } from './parsed-file.js';
 
@@ -79,6 +79,8 @@ export interface IptRuleFact {
   readonly command: IptCommand;
   readonly facts: IptFacts;
   readonly origin: Origin;
+  /** For a dump rule, its line's summary: read it instead of `command` where it suffices (see `IptSaveRule`). */
+  readonly summary?: IptRuleSummary;
 }
 
 /** A chain of the simulated firewall. */

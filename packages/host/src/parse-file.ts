@@ -3,7 +3,7 @@ import { parseIptablesSave } from '@wglint/iptables';
 import { parseNftSource } from '@wglint/nft';
 import { parseSysctl } from '@wglint/sysctl';
 import { interfaceNameFromPath, parseWgConfig } from '@wglint/wg';
-import { iptParseTimeIssues } from './adapters.js';
+import { parseTimeProblems } from './adapters.js';
 import type { ParsedFile } from './parsed-file.js';
 
 /** Parses a file with its language's parser. Never throws. */
@@ -25,7 +25,7 @@ export function parseSourceFile(file: SourceFile, lint = true): ParsedFile {
       // and drop-in-nat (`Can't use -i with POSTROUTING`, facts §2.3/§2.4): those are syntax errors too.
       const extra = r.ast.tables
         .flatMap((t) => t.rules)
-        .flatMap((rule) => iptParseTimeIssues(rule.command))
+        .flatMap((rule) => parseTimeProblems(rule.summary.issues))
         .filter((p) => !r.problems.some((q) => q.range.start === p.range.start && q.range.end === p.range.end));
       return { language: 'iptables-save', file, lint, ast: r.ast, problems: [...r.problems, ...extra] };
     }

@@ -189,14 +189,79 @@ export interface IptSaveChain {
   readonly range: TextRange;
 }
 
-/** A rule line (`-A CHAIN ...`, or any other command line inside a table). */
+/**
+ * A rule line (`-A CHAIN ...`, or any other command line inside a table).
+ *
+ * A dump holds up to hundreds of thousands of rules, and the whole-dump analyses read only a few
+ * facts of most of them: those are in `summary`, computed while parsing. `command` (the full AST)
+ * is built again from the line when first read and kept from then on, so reading it for the rules
+ * a diagnostic or a hover is about costs little, and reading it for every rule costs a second parse.
+ */
 export interface IptSaveRule {
   readonly type: 'IptSaveRule';
   readonly table: string;
   readonly command: IptCommand;
+  /** What the whole-dump analyses read of the rule, without its AST. */
+  readonly summary: IptRuleSummary;
   /** `[p:b]` prefix, when the dump was saved with `-c`. */
   readonly counters?: string;
   readonly range: TextRange;
+}
+
+/** Which parameters and match options a rule has, without their values (see `IptRuleSummary.shape`). */
+export interface IptRuleShape {
+  /**
+   * The letters of the parameters given, in `sdiopf` order. `p` only when it restricts: a plain
+   * (not negated) `-p all` or `-p 0` matches every protocol and is left out.
+   */
+  readonly params: string;
+  /** The matches in order, each with the canonical names of its options in order. */
+  readonly matches: readonly { readonly name: string; readonly options: readonly string[] }[];
+}
+
+/** See `IptRuleSummary.states`. */
+export interface IptStatesOption {
+  readonly negated: boolean;
+  readonly args: readonly string[];
+}
+
+/** The facts of one dump line that analyses of every rule of a dump read (see `IptSaveRule`). */
+export interface IptRuleSummary {
+  readonly kind?: IptCommandKind;
+  /** The chain operand as written (`-A CHAIN`, `-N CHAIN`). */
+  readonly chain?: string;
+  /** Where `-A CHAIN` (the command word and the chain operand) starts and ends; -1 when either is missing. */
+  readonly headStart: number;
+  readonly headEnd: number;
+  /** True when the command carries a rule spec (`cmd.rule`). */
+  readonly hasRule: boolean;
+  /** `-j`/`-g` target name, absent without a target. */
+  readonly target?: string;
+  readonly targetKind?: IptTarget['kind'];
+  /** True for `-g`. */
+  readonly goto: boolean;
+  /** The parameters and matches the rule has, without their values (absent without a rule spec). */
+  readonly shape?: IptRuleShape;
+  /**
+   * `conditionTokens(rule, family)` of the rule spec; absent when the spec lists several
+   * addresses (`-s a,b`), which iptables expands into one rule per address.
+   */
+  readonly conditions?: readonly string[];
+  /** `checkIptCommand` issues that depend on this line alone (every code but `unknown-chain`). */
+  readonly issues: readonly IptIssue[];
+  /** True when a match is `-m state`. */
+  readonly stateMatch: boolean;
+  /**
+   * The last `-m conntrack --ctstate` or `-m state --state` option (the one the kernel module
+   * keeps): its negation and arguments as written. Equal ones are one shared object.
+   */
+  readonly states?: IptStatesOption;
+  /** The `-p` value as written, absent without `-p`. */
+  readonly protocol?: string;
+  /** True when the -i or -o value holds a `*`. */
+  readonly starInterface: boolean;
+  /** `matchesEstablished(rule)`: a non-negated conntrack/state ESTABLISHED or RELATED. */
+  readonly established: boolean;
 }
 
 export type IptSaveLine =

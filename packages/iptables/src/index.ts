@@ -1,7 +1,7 @@
 // @wglint/iptables: iptables/ip6tables command lines and iptables-save files.
 export * from './ast.js';
 export { parseIptablesArgs, chainNameProblem, TABLES, type ParseIptablesOptions } from './parse-args.js';
-export { checkIptCommand, BUILTIN_CHAINS, isBuiltinChain, jumpChain, type CheckContext } from './validity.js';
+export { checkIptCommand, lineIssues, isUnknownChain, unknownChainIssue, BUILTIN_CHAINS, isBuiltinChain, jumpChain, type CheckContext } from './validity.js';
 export { findMatch, findTarget, isTargetName, protocolMatchName } from './extensions/index.js';
 export type { ExtDef, OptDef } from './extensions/index.js';
 export { parseIptablesSave, guessFamily, type ParseSaveOptions } from './save/parse-save.js';
@@ -25,6 +25,7 @@ export {
   findShadowedRules,
   findShadowingRule,
   isCatchAll,
+  stoppingTarget,
   matchesEstablished,
   ruleCovers,
   type CatchAllFinding,

@@ -39,6 +39,40 @@ const RULE_KINDS = new Set(['append', 'check', 'delete', 'insert', 'replace']);
  * DROP in nat, policies, unknown chains, reversed ranges (facts §2.3–§2.5).
  */
 export function checkIptCommand(cmd: IptCommand, ctx: CheckContext = {}): IptIssue[] {
+  const unknown = ctx.userChains ? unknownChainIssue(cmd, ctx.userChains) : undefined;
+  const issues = lineIssues(cmd);
+  if (unknown) issues.unshift(unknown);
+  return issues;
+}
+
+/**
+ * True when a rule command names a chain that is neither a built-in of its table nor one of
+ * `userChains` (iptables: "Chain 'X' does not exist").
+ */
+export function isUnknownChain(table: string, kind: string | undefined, chain: string | undefined, userChains: ReadonlySet<string>): boolean {
+  if (kind === undefined || chain === undefined || !RULE_KINDS.has(kind)) return false;
+  const builtins = BUILTIN_CHAINS[table];
+  return builtins !== undefined && !builtins.includes(chain) && !userChains.has(chain);
+}
+
+/** The `unknown-chain` issue of `checkIptCommand`, when the command's chain is unknown. */
+export function unknownChainIssue(cmd: IptCommand, userChains: ReadonlySet<string>): IptIssue | undefined {
+  const chain = cmd.chain;
+  if (!chain || !isUnknownChain(cmd.table, cmd.kind, chain.text, userChains)) return undefined;
+  const builtins = BUILTIN_CHAINS[cmd.table]!;
+  const upper = builtins.find((b) => b.toLowerCase() === chain.text.toLowerCase());
+  return {
+    code: 'unknown-chain',
+    severity: 'error',
+    range: chain.range,
+    message: upper
+      ? `no chain \`${chain.text}' in the ${cmd.table} table; chain names are case-sensitive: use \`${upper}'`
+      : `no chain \`${chain.text}' in the ${cmd.table} table (built-ins: ${builtins.join(', ')}); create it with -N or a \`:${chain.text} - [0:0]' line first`,
+  };
+}
+
+/** `checkIptCommand` without the chain-existence check: the issues that depend on the command alone. */
+export function lineIssues(cmd: IptCommand): IptIssue[] {
   const issues: IptIssue[] = [];
   const table = cmd.table;
   const chain = cmd.chain?.text;
@@ -61,16 +95,6 @@ export function checkIptCommand(cmd: IptCommand, ctx: CheckContext = {}): IptIss
   if (!cmd.kind || !RULE_KINDS.has(cmd.kind) || !chain) return issues;
 
   const builtinChain = builtins?.includes(chain) ?? false;
-  if (builtins && !builtinChain && ctx.userChains && !ctx.userChains.has(chain)) {
-    const upper = builtins.find((b) => b.toLowerCase() === chain.toLowerCase());
-    add(
-      'unknown-chain',
-      cmd.chain!.range,
-      upper
-        ? `no chain \`${chain}' in the ${table} table; chain names are case-sensitive: use \`${upper}'`
-        : `no chain \`${chain}' in the ${table} table (built-ins: ${builtins.join(', ')}); create it with -N or a \`:${chain} - [0:0]' line first`,
-    );
-  }
 
   const rule = cmd.rule;
   if (!rule) return issues;

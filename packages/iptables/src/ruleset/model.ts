@@ -1,7 +1,6 @@
 import type { TextRange } from '@wglint/core';
-import type { IptCommand, IptFamily, IptRuleSpec, IptablesSave } from '../ast.js';
+import type { IptCommand, IptFamily, IptRuleSpec, IptRuleSummary, IptSaveRule, IptablesSave } from '../ast.js';
 import { canonicalRuleKey, expandAddresses } from '../canonical.js';
-import type { IptParam } from '../ast.js';
 import { BUILTIN_CHAINS } from '../validity.js';
 
 /** Where a rule or command came from. */
@@ -21,6 +20,11 @@ export interface RulesetRule {
   /** The expanded -s / -d value of this copy, when the spec had a list. */
   readonly source?: string;
   readonly destination?: string;
+  /**
+   * The summary of the dump line the rule came from, when it is the line's only rule (no `-s a,b`
+   * expansion): what analyses of every rule read instead of `spec`, which a dump rule rebuilds.
+   */
+  readonly summary?: IptRuleSummary;
   readonly provenance: Provenance;
 }
 
@@ -39,59 +43,64 @@ export interface RulesetTable {
   readonly chains: Map<string, RulesetChain>;
 }
 
-/** Canonical keys computed so far (few: only `-D`/`-C` and specs that must be keyed at once read them). */
-const ruleKeys = new WeakMap<LazyKeyRule, string>();
+/** Where a rule's command comes from: a dump line (AST built on demand) or a parsed command. */
+type RuleOrigin = IptSaveRule | IptCommand;
 
 /**
- * A `RulesetRule` whose canonical `key` is computed when first read: only `-D`/`-C` compare keys,
- * so a dump of plain `-A` lines never builds them. A spec whose key computation could fail is
- * keyed at once, so such a failure happens where it always did. The family of the key is the
- * class's (`LazyKeyRule` ipv4, `LazyKeyRule6` ipv6), so a rule holds no more fields than before.
+ * A `RulesetRule` whose AST and canonical `key` are read when first asked: only `-D`/`-C` compare
+ * keys, and a dump rule's AST is rebuilt from its line (see `IptSaveRule`), so a dump of plain
+ * `-A` lines builds neither. The family of the key is the class's (`LazyRule` ipv4, `LazyRule6`
+ * ipv6), so a rule holds no field for it.
  */
-class LazyKeyRule implements RulesetRule {
+class LazyRule implements RulesetRule {
   readonly table: string;
   readonly chain: string;
-  readonly spec: IptRuleSpec;
-  readonly command: IptCommand;
   declare readonly source?: string;
   declare readonly destination?: string;
   readonly provenance: Provenance;
+  readonly #origin: RuleOrigin;
+  #key: string | undefined = undefined;
 
-  constructor(table: string, chain: string, spec: IptRuleSpec, command: IptCommand, source: string | undefined, destination: string | undefined, provenance: Provenance) {
+  constructor(table: string, chain: string, origin: RuleOrigin, source: string | undefined, destination: string | undefined, provenance: Provenance) {
     this.table = table;
     this.chain = chain;
-    this.spec = spec;
-    this.command = command;
+    this.#origin = origin;
     if (source !== undefined) (this as { source?: string }).source = source;
     if (destination !== undefined) (this as { destination?: string }).destination = destination;
     this.provenance = provenance;
-    const family = this.keyFamily;
-    if (keyMayThrow(spec, family, source, destination)) ruleKeys.set(this, canonicalRuleKey(spec, family, source, destination));
   }
 
   get keyFamily(): IptFamily {
     return 'ipv4';
   }
 
+  get command(): IptCommand {
+    const o = this.#origin;
+    return o.type === 'IptSaveRule' ? o.command : o;
+  }
+
+  get spec(): IptRuleSpec {
+    return this.command.rule!;
+  }
+
+  get summary(): IptRuleSummary | undefined {
+    const o = this.#origin;
+    return o.type === 'IptSaveRule' && this.source === undefined && this.destination === undefined && o.summary.conditions ? o.summary : undefined;
+  }
+
   get key(): string {
-    let k = ruleKeys.get(this);
-    if (k === undefined) {
-      k = canonicalRuleKey(this.spec, this.keyFamily, this.source, this.destination);
-      ruleKeys.set(this, k);
-    }
-    return k;
+    return (this.#key ??= canonicalRuleKey(this.spec, this.keyFamily, this.source, this.destination));
   }
 
   /** The same rule in a renamed chain. */
-  withChain(chain: string): LazyKeyRule {
-    const r = newRule(this.keyFamily, this.table, chain, this.spec, this.command, this.source, this.destination, this.provenance);
-    const k = ruleKeys.get(this);
-    if (k !== undefined) ruleKeys.set(r, k);
+  withChain(chain: string): LazyRule {
+    const r = newRule(this.keyFamily, this.table, chain, this.#origin, this.source, this.destination, this.provenance);
+    r.#key = this.#key;
     return r;
   }
 }
 
-class LazyKeyRule6 extends LazyKeyRule {
+class LazyRule6 extends LazyRule {
   override get keyFamily(): IptFamily {
     return 'ipv6';
   }
@@ -101,38 +110,14 @@ function newRule(
   family: IptFamily,
   table: string,
   chain: string,
-  spec: IptRuleSpec,
-  command: IptCommand,
+  origin: RuleOrigin,
   source: string | undefined,
   destination: string | undefined,
   provenance: Provenance,
-): LazyKeyRule {
+): LazyRule {
   return family === 'ipv4'
-    ? new LazyKeyRule(table, chain, spec, command, source, destination, provenance)
-    : new LazyKeyRule6(table, chain, spec, command, source, destination, provenance);
-}
-
-/** A decimal `/prefix` above 32 on an IPv4 address: `canonicalRuleKey` throws on some of those. */
-function oddPrefix(p: IptParam | undefined, value: string | undefined): boolean {
-  const v = value ?? p?.value?.text;
-  if (v === undefined) return false;
-  const slash = v.indexOf('/');
-  if (slash < 0 || slash + 1 >= v.length) return false;
-  let n = 0;
-  for (let i = slash + 1; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-    n = n * 10 + (c - 48);
-  }
-  return n > 32;
-}
-
-/** Specs for which `canonicalRuleKey` may throw (an odd IPv4 prefix, a LOG/MARK option without its value). */
-function keyMayThrow(spec: IptRuleSpec, family: IptFamily, source: string | undefined, destination: string | undefined): boolean {
-  if (family === 'ipv4' && ((spec.source && oddPrefix(spec.source, source)) || (spec.destination && oddPrefix(spec.destination, destination)))) return true;
-  const t = spec.target;
-  if (!t || (t.name !== 'LOG' && t.name !== 'MARK' && t.name !== 'CONNMARK')) return false;
-  return t.options.some((o) => o.args.length === 0);
+    ? new LazyRule(table, chain, origin, source, destination, provenance)
+    : new LazyRule6(table, chain, origin, source, destination, provenance);
 }
 
 /** What happened when a command was applied, when it is not a plain success. */
@@ -254,23 +239,17 @@ export class IptRuleset {
         }
       }
       for (const r of t.rules) {
-        const cmd = r.command;
         const provenance: Provenance = { file, range: r.range };
-        if (!results && cmd.kind === 'append' && cmd.rule && cmd.chain) {
-          // `apply` for a successful -A, without the result it would build.
-          const c = this.table(cmd.table).chains.get(cmd.chain.text);
+        const sum = r.summary;
+        if (!results && sum.kind === 'append' && sum.hasRule && sum.chain !== undefined && sum.conditions) {
+          // `apply` for a successful -A of one rule, without the result it would build or the AST.
+          const c = this.table(r.table).chains.get(sum.chain);
           if (c) {
-            const spec = cmd.rule;
-            const s = spec.source?.value?.text;
-            const d = spec.destination?.value?.text;
-            if ((s === undefined || s.indexOf(',') < 0) && (d === undefined || d.indexOf(',') < 0)) {
-              c.rules.push(newRule(this.family, cmd.table, c.name, spec, cmd, s, d, provenance));
-            } else {
-              for (const x of makeRulesOf(cmd, spec, c.name, this.family, provenance)) c.rules.push(x);
-            }
+            c.rules.push(newRule(this.family, r.table, c.name, r, undefined, undefined, provenance));
             continue;
           }
         }
+        const cmd = r.command;
         if (results) results.push(this.apply(cmd, provenance));
         else this.apply(cmd, provenance);
       }
@@ -450,11 +429,11 @@ function makeRulesOf(cmd: IptCommand, spec: IptRuleSpec, chain: string, family: 
   const s = spec.source?.value?.text;
   const d = spec.destination?.value?.text;
   if ((s === undefined || s.indexOf(',') < 0) && (d === undefined || d.indexOf(',') < 0)) {
-    return [newRule(family, cmd.table, chain, spec, cmd, s, d, provenance)];
+    return [newRule(family, cmd.table, chain, cmd, undefined, undefined, provenance)];
   }
-  return expandAddresses(spec).map((e) => newRule(family, cmd.table, chain, spec, cmd, e.source, e.destination, provenance));
+  return expandAddresses(spec).map((e) => newRule(family, cmd.table, chain, cmd, e.source, e.destination, provenance));
 }
 
 function renameRule(r: RulesetRule, chain: string): RulesetRule {
-  return r instanceof LazyKeyRule ? r.withChain(chain) : { ...r, chain };
+  return r instanceof LazyRule ? r.withChain(chain) : { ...r, chain };
 }

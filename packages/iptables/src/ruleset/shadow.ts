@@ -1,6 +1,9 @@
-import type { IptFamily, IptRuleSpec, IptablesSave } from '../ast.js';
+import type { IptFamily, IptRuleSpec, IptRuleSummary, IptablesSave } from '../ast.js';
 import { TokenIds, conditionTokenIds, conditionTokens, hasNoConditions } from '../canonical.js';
+import { matchesEstablished } from '../spec-facts.js';
 import { IptRuleset, type RulesetRule } from './model.js';
+
+export { matchesEstablished };
 
 /** Targets after which a matching packet leaves the chain. */
 export const TERMINAL_TARGETS: ReadonlySet<string> = new Set(['ACCEPT', 'DROP', 'REJECT', 'RETURN', 'QUEUE', 'NFQUEUE', 'DNAT', 'SNAT', 'MASQUERADE', 'REDIRECT', 'TPROXY', 'SYNPROXY']);
@@ -10,15 +13,35 @@ export interface SpecRef {
   readonly spec: IptRuleSpec;
   readonly source?: string;
   readonly destination?: string;
+  /** When set, read instead of `spec` (see `RulesetRule.summary`). */
+  readonly summary?: IptRuleSummary;
 }
 
-function tokens(r: SpecRef, family: IptFamily): string[] {
-  return conditionTokens(r.spec, family, r.source, r.destination);
+function tokens(r: SpecRef, family: IptFamily): readonly string[] {
+  return r.summary?.conditions ?? conditionTokens(r.spec, family, r.source, r.destination);
 }
 
 /** True when the rule has no conditions at all (comments aside): it matches every packet. */
 export function isCatchAll(r: SpecRef, family: IptFamily): boolean {
-  return hasNoConditions(r.spec, family, r.source, r.destination);
+  const c = r.summary?.conditions;
+  return c ? c.length === 0 : hasNoConditions(r.spec, family, r.source, r.destination);
+}
+
+/** The rule's target when it is one of `targets` and not a goto (`-g`), else undefined. */
+export function stoppingTarget(r: SpecRef, targets: ReadonlySet<string>): string | undefined {
+  const s = r.summary;
+  if (s) return s.target !== undefined && !s.goto && targets.has(s.target) ? s.target : undefined;
+  const t = r.spec.target;
+  return t && !t.goto && targets.has(t.name) ? t.name : undefined;
+}
+
+/** The ids (in `cache`) of the rule's conditions. */
+function tokenIds(r: SpecRef, cache: TokenIds): number[] {
+  const c = r.summary?.conditions;
+  if (!c) return conditionTokenIds(r.spec, cache, r.source, r.destination);
+  const ids: number[] = new Array(c.length);
+  for (let k = 0; k < c.length; k++) ids[k] = cache.idOf(c[k]!);
+  return ids;
 }
 
 /** `-i wg+` covers `-i wg0`; otherwise conditions must be equal. */
@@ -49,6 +72,7 @@ function tokensCover(e: readonly string[], l: readonly string[]): boolean {
 }
 
 const DEFAULT_TARGETS: ReadonlySet<string> = new Set(['ACCEPT', 'DROP', 'REJECT', 'RETURN']);
+const DROPPING: ReadonlySet<string> = new Set(['DROP', 'REJECT']);
 
 /**
  * The first rule before `index` in `rules` that ends evaluation (`targets`, default ACCEPT, DROP,
@@ -62,11 +86,10 @@ export function findShadowingRule<R extends SpecRef>(
 ): R | undefined {
   const later = rules[index];
   if (!later) return undefined;
-  let l: string[] | undefined;
+  let l: readonly string[] | undefined;
   for (let i = 0; i < index; i++) {
     const r = rules[i]!;
-    const t = r.spec.target;
-    if (!t || t.goto || !targets.has(t.name)) continue;
+    if (stoppingTarget(r, targets) === undefined) continue;
     const e = tokens(r, family);
     if (e.length === 0) return r;
     l ??= tokens(later, family);
@@ -132,10 +155,7 @@ export function findShadowedRules<R extends SpecRef>(
   const cache = new TokenIds(family);
   /** Each rule's conditions as ids (`cache.strings[id]` is the condition string). */
   const toks: number[][] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = rules[i]!;
-    toks[i] = conditionTokenIds(r.spec, cache, r.source, r.destination);
-  }
+  for (let i = 0; i < n; i++) toks[i] = tokenIds(rules[i]!, cache);
   const strings = cache.strings;
   const asStrings = (ids: readonly number[]): string[] => ids.map((id) => strings[id]!);
 
@@ -180,16 +200,14 @@ export function findShadowedRules<R extends SpecRef>(
     } else {
       const mine = asStrings(mineIds);
       for (let j = 0; j < i && j < 5000; j++) {
-        const t = rules[j]!.spec.target;
-        if (t && !t.goto && targets.has(t.name) && (toks[j]!.length === 0 || tokensCover(asStrings(toks[j]!), mine))) {
+        if (stoppingTarget(rules[j]!, targets) !== undefined && (toks[j]!.length === 0 || tokensCover(asStrings(toks[j]!), mine))) {
           best = j;
           break;
         }
       }
     }
     if (best >= 0) out.push({ rule, index: i, by: rules[best]! });
-    const t = rule.spec.target;
-    if (t && !t.goto && targets.has(t.name)) {
+    if (stoppingTarget(rule, targets) !== undefined) {
       // Store the rule's set (distinct ids, ascending).
       set.length = 0;
       for (const id of mineIds) insertSorted(set, id);
@@ -214,15 +232,6 @@ export interface CatchAllFinding {
   readonly established: boolean;
 }
 
-/** True when the rule matches conntrack/state ESTABLISHED or RELATED (not negated). */
-export function matchesEstablished(spec: IptRuleSpec): boolean {
-  return spec.matches.some((m) =>
-    m.options.some(
-      (o) => (o.name === 'ctstate' || o.name === 'state') && !o.negated && /(^|,)(ESTABLISHED|RELATED)(,|$)/.test(o.args[0]?.text ?? ''),
-    ),
-  );
-}
-
 /**
  * Rules that can never match because an earlier rule in the same chain is an unconditional
  * DROP or REJECT (the single-ruleset part of `iptables-append-after-reject`).
@@ -231,13 +240,11 @@ export function findRulesAfterCatchAll(ruleset: IptRuleset): CatchAllFinding[] {
   const out: CatchAllFinding[] = [];
   for (const table of ruleset.tables.values()) {
     for (const chain of table.chains.values()) {
-      const catchAll = chain.rules.findIndex(
-        (r) => (r.spec.target?.name === 'DROP' || r.spec.target?.name === 'REJECT') && !r.spec.target.goto && isCatchAll(r, ruleset.family),
-      );
+      const catchAll = chain.rules.findIndex((r) => stoppingTarget(r, DROPPING) !== undefined && isCatchAll(r, ruleset.family));
       if (catchAll < 0) continue;
       for (let i = catchAll + 1; i < chain.rules.length; i++) {
         const rule = chain.rules[i]!;
-        out.push({ rule, shadowedBy: chain.rules[catchAll]!, established: matchesEstablished(rule.spec) });
+        out.push({ rule, shadowedBy: chain.rules[catchAll]!, established: rule.summary?.established ?? matchesEstablished(rule.spec) });
       }
     }
   }

@@ -1,7 +1,9 @@
-import type { ParseResult, SyntaxProblem, TextRange, Word } from '@wglint/core';
+import type { ParseResult, SyntaxProblem, TextRange } from '@wglint/core';
 import type { IptFamily, IptSaveChain, IptSaveLine, IptSaveRule, IptSaveTable, IptablesSave } from '../ast.js';
-import { type ParseIptablesOptions, TABLES, parseArgsInto } from '../parse-args.js';
-import { splitRestoreRange } from './split-line.js';
+import { type ParseIptablesOptions, TABLES } from '../parse-args.js';
+import { SaveRuleLine, parseRuleLine } from './save-rule.js';
+import { AppendBodies } from './append-bodies.js';
+import { RuleSummarizer } from './summary.js';
 
 /** Options of `parseIptablesSave`. */
 export interface ParseSaveOptions {
@@ -33,7 +35,8 @@ interface TableBuilder {
  * Parses an `iptables-save` / `iptables-restore` file: `*table`, `:CHAIN POLICY [p:b]`, rule lines
  * (argv split with iptables-restore's quoting, parsed by `parseIptablesArgs`), `COMMIT`, `#`
  * comments. Linear in the input; never throws. Table/chain validity (policies, -i in OUTPUT, ...)
- * is left to `checkIptCommand` and the rules.
+ * is left to `checkIptCommand` and the rules. Each rule keeps its `summary` and rebuilds its AST
+ * when `command` is first read (see `IptSaveRule`).
  */
 export function parseIptablesSave(text: string, options: ParseSaveOptions = {}): ParseResult<IptablesSave> {
   const family = options.family ?? guessFamily(text);
@@ -66,6 +69,8 @@ export function parseIptablesSave(text: string, options: ParseSaveOptions = {}):
   let pos = 0;
   const len = text.length;
   let argOptions: ParseIptablesOptions | undefined;
+  const summarizer = new RuleSummarizer(family);
+  const bodies = new AppendBodies();
   while (pos < len) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = len;
@@ -154,18 +159,18 @@ export function parseIptablesSave(text: string, options: ParseSaveOptions = {}):
         continue;
       }
     }
-    // A fresh list per line: it dies young (a reused one would be old and pay a write barrier per word).
-    const words: Word[] = [];
-    splitRestoreRange(text, bodyStart, lineEnd, 0, words, problems);
-    argOptions ??= { family, restore: true, table: current.name };
-    const command = parseArgsInto(words, argOptions, problems, range);
-    const rule: IptSaveRule = {
-      type: 'IptSaveRule',
-      table: current.name,
-      command,
-      counters: counters,
-      range,
-    };
+    if (!argOptions) {
+      argOptions = { family, restore: true, table: current.name };
+      bodies.startTable(current.name);
+    }
+    let summary = bodies.lookup(text, bodyStart, lineEnd);
+    if (!summary) {
+      // The AST dies here, young: the rule keeps its summary and rebuilds the AST when asked.
+      const before = problems.length;
+      summary = summarizer.summarize(parseRuleLine(text, bodyStart, range, argOptions, problems));
+      if (problems.length === before) bodies.remember(text, bodyStart, lineEnd, summary);
+    }
+    const rule = new SaveRuleLine(text, argOptions, bodyStart, range, summary, counters);
     current.rules.push(rule);
     lines.push({ kind: 'rule', range, rule });
   }

@@ -35,13 +35,15 @@ export default defineRule<HostModel>({
       if (!hit) continue;
       const blocker = hit.rule;
       const catchAll = hit.position;
-      const cmd = rule.command;
+      // A dump's -A says all the message needs in its summary; hooks (and -I) read the command.
+      const sum = rule.summary;
+      const cmd = sum?.kind === 'append' ? undefined : rule.command;
       const chain = rule.chain;
       const position = catchAll + 1;
-      const how = cmd.kind === 'append' ? `\`-A ${chain}\` appends` : `\`-I ${chain} ${cmd.ruleNumber?.value ?? 1}\` inserts`;
+      const how = !cmd || cmd.kind === 'append' ? `\`-A ${chain}\` appends` : `\`-I ${chain} ${cmd.ruleNumber?.value ?? 1}\` inserts`;
       const blockerText = `\`${blockerSpec(blocker)}\` (${originText(model, blocker.origin)})`;
       let fix: Fix | undefined;
-      if (ins.hook && ins.certain && cmd.commandWord && cmd.chain) {
+      if (ins.hook && ins.certain && cmd?.commandWord && cmd.chain) {
         const edits: TextEdit[] =
           cmd.kind === 'insert' && cmd.ruleNumber
             ? [{ range: cmd.ruleNumber.word.range, text: String(position) }]
@@ -51,7 +53,13 @@ export default defineRule<HostModel>({
               ];
         fix = { title: `Insert the rule at position ${position} of ${chain}`, edits };
       }
-      const range = cmd.commandWord && cmd.chain ? { start: cmd.commandWord.range.start, end: cmd.chain.range.end } : rule.origin.range;
+      const range = !cmd
+        ? sum!.headStart >= 0
+          ? { start: sum!.headStart, end: sum!.headEnd }
+          : rule.origin.range
+        : cmd.commandWord && cmd.chain
+          ? { start: cmd.commandWord.range.start, end: cmd.chain.range.end }
+          : rule.origin.range;
       ctx.report({
         file: rule.origin.file,
         range,

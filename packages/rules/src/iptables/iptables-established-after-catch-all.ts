@@ -16,8 +16,9 @@ export default defineRule<HostModel>({
       const text = file.file.text;
       const reported = new Set<object>();
       for (const f of findRulesAfterCatchAll(rulesetOf(file))) {
-        if (!f.established || f.rule.spec.target?.name !== 'ACCEPT' || reported.has(f.rule.command)) continue;
-        reported.add(f.rule.command);
+        // The copies of one `-s a,b` rule share its provenance: report the line once.
+        if (!f.established || f.rule.spec.target?.name !== 'ACCEPT' || reported.has(f.rule.provenance)) continue;
+        reported.add(f.rule.provenance);
         const blocker = f.shadowedBy;
         const lineStart = (o: number): number => text.lastIndexOf('\n', o - 1) + 1;
         const from = lineStart(f.rule.provenance.range.start);

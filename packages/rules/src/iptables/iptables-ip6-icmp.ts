@@ -15,6 +15,8 @@ export default defineRule<HostModel>({
       if (file.ast.family !== 'ipv6') continue;
       for (const t of file.ast.tables) {
         for (const r of t.rules) {
+          const proto = r.summary.protocol;
+          if (proto === undefined || (proto.toLowerCase() !== 'icmp' && proto !== '1')) continue;
           const p = r.command.rule?.protocol;
           const v = p?.value;
           if (!p || !v || (v.text.toLowerCase() !== 'icmp' && v.text !== '1')) continue;

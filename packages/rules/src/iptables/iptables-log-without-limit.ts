@@ -16,6 +16,7 @@ export default defineRule<HostModel>({
     for (const file of saveFiles(ctx.model.files)) {
       for (const t of file.ast.tables) {
         for (const r of tableIndex(t).logs) {
+          if (r.summary.shape?.matches.some((m) => LIMITING.has(m.name))) continue;
           const rule = r.command.rule;
           const target = rule?.target;
           if (!rule || !target || (target.name !== 'LOG' && target.name !== 'NFLOG')) continue;

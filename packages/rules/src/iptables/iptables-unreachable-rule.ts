@@ -1,7 +1,7 @@
 import { type LineIndex, defineRule } from '@wglint/core';
 import { lineIndexOf } from '../host/utils.js';
 import type { HostModel } from '@wglint/host';
-import { type RulesetRule, findShadowedRules } from '@wglint/iptables';
+import { type RulesetRule, findShadowedRules, stoppingTarget } from '@wglint/iptables';
 import { rulesetOf, saveFiles } from './utils.js';
 
 /** Earlier rules that end evaluation without dropping (DROP/REJECT are `iptables-append-after-reject`'s). */
@@ -30,8 +30,9 @@ export default defineRule<HostModel>({
           if (first >= all.length - 1) continue;
           const seen = new Set<object>();
           for (const { rule, by } of findShadowedRules(first > 0 && all.length <= 5000 ? all.slice(first) : all, rs.family, PASSING)) {
-            if (seen.has(rule.command) || by.command === rule.command) continue;
-            seen.add(rule.command);
+            // The copies of one `-s a,b` rule share its provenance: report the line once.
+            if (seen.has(rule.provenance) || by.provenance === rule.provenance) continue;
+            seen.add(rule.provenance);
             lines ??= lineIndexOf(file.file);
             const line = lines.positionAt(by.provenance.range.start).line;
             const shown = file.file.text.slice(by.provenance.range.start, by.provenance.range.end).trim();
@@ -39,7 +40,7 @@ export default defineRule<HostModel>({
               file: file.file.path,
               range: rule.provenance.range,
               message:
-                `This rule never matches: \`${shown}\` (line ${line}) already ${by.spec.target?.name === 'RETURN' ? 'returns' : 'accepts'} ` +
+                `This rule never matches: \`${shown}\` (line ${line}) already ${stoppingTarget(by, PASSING) === 'RETURN' ? 'returns' : 'accepts'} ` +
                 `every packet it could match. Remove it, or move it above that rule if it should take effect.`,
             });
           }
@@ -50,6 +51,5 @@ export default defineRule<HostModel>({
 });
 
 function passes(r: RulesetRule): boolean {
-  const t = r.spec.target;
-  return t !== undefined && !t.goto && PASSING.has(t.name);
+  return stoppingTarget(r, PASSING) !== undefined;
 }

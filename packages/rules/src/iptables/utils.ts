@@ -9,6 +9,8 @@ import {
   IptRuleset,
   checkIptCommand,
   isBuiltinChain,
+  isUnknownChain,
+  unknownChainIssue,
 } from '@wglint/iptables';
 
 /** A parsed iptables-save file of the host. */
@@ -54,42 +56,28 @@ export function tableIndex(table: IptSaveTable): TableIndex {
   const starInterfaces: IptSaveRule[] = [];
   const jumps: IptSaveRule[] = [];
   for (const r of table.rules) {
-    const cmd = r.command;
-    if (cmd.kind === 'new-chain' && cmd.chain) chains.add(cmd.chain.text);
-    const rule = cmd.rule;
-    if (!rule) continue;
-    const target = rule.target;
-    if (target) {
-      if (target.name === 'LOG' || target.name === 'NFLOG') logs.push(r);
-      if (target.kind === 'chain') jumps.push(r);
-    }
-    for (const m of rule.matches) {
-      if (m.name === 'state') {
-        stateMatches.push(r);
-        break;
-      }
-    }
-    if (rule.inInterface?.value?.text.includes('*') || rule.outInterface?.value?.text.includes('*')) starInterfaces.push(r);
+    const sum = r.summary;
+    if (sum.kind === 'new-chain' && sum.chain !== undefined) chains.add(sum.chain);
+    if (!sum.hasRule) continue;
+    if (sum.target === 'LOG' || sum.target === 'NFLOG') logs.push(r);
+    if (sum.targetKind === 'chain') jumps.push(r);
+    if (sum.stateMatch) stateMatches.push(r);
+    if (sum.starInterface) starInterfaces.push(r);
   }
   ix = { userChains: chains, logs, stateMatches, starInterfaces, jumps };
   tableIndexes.set(table, ix);
   return ix;
 }
 
-const issueCache = new WeakMap<IptablesSave, Map<IptSaveRule, IptIssue[]>>();
-
-/** `checkIptCommand` for every rule of a dump, computed once per dump. */
-export function ruleIssues(save: IptablesSave): Map<IptSaveRule, IptIssue[]> {
-  let m = issueCache.get(save);
-  if (!m) {
-    m = new Map();
-    for (const t of save.tables) {
-      const chains = userChains(t);
-      for (const r of t.rules) m.set(r, checkIptCommand(r.command, { userChains: chains }));
-    }
-    issueCache.set(save, m);
-  }
-  return m;
+/**
+ * `checkIptCommand` with the table's user chains for one dump rule: the line's own issues come
+ * with its summary; only an unknown chain builds the rule's AST.
+ */
+function issuesOfRule(r: IptSaveRule, chains: ReadonlySet<string>): readonly IptIssue[] {
+  const sum = r.summary;
+  if (!isUnknownChain(r.table, sum.kind, sum.chain, chains)) return sum.issues;
+  const unknown = unknownChainIssue(r.command, chains);
+  return unknown ? [unknown, ...sum.issues] : sum.issues;
 }
 
 const issueIndexCache = new WeakMap<IptablesSave, Map<IptIssueCode, IptIssue[]>>();
@@ -102,12 +90,10 @@ function issuesByCode(save: IptablesSave): Map<IptIssueCode, IptIssue[]> {
   let m = issueIndexCache.get(save);
   if (!m) {
     m = new Map();
-    const cached = issueCache.get(save);
     for (const t of save.tables) {
-      const ctx = cached ? undefined : { userChains: userChains(t) };
+      const chains = userChains(t);
       for (const r of t.rules) {
-        const issues = cached ? cached.get(r)! : checkIptCommand(r.command, ctx);
-        for (const issue of issues) {
+        for (const issue of issuesOfRule(r, chains)) {
           let list = m.get(issue.code);
           if (!list) m.set(issue.code, (list = []));
           list.push(issue);
@@ -127,8 +113,9 @@ export function issuesOf(model: HostModel, codes: readonly IptIssueCode[]): Arra
       for (const issue of issuesByCode(file.ast).get(codes[0]!) ?? []) out.push({ file: file.file.path, issue });
       continue;
     }
-    for (const issues of ruleIssues(file.ast).values()) {
-      for (const issue of issues) if (codes.includes(issue.code)) out.push({ file: file.file.path, issue });
+    for (const t of file.ast.tables) {
+      const chains = userChains(t);
+      for (const r of t.rules) for (const issue of issuesOfRule(r, chains)) if (codes.includes(issue.code)) out.push({ file: file.file.path, issue });
     }
   }
   // PreUp/PostUp/... `iptables ...` commands: the same checks (chain existence needs a dump, so not here).
