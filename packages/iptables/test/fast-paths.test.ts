@@ -11,6 +11,7 @@ import {
   normalizeAddress,
   parseIptablesArgs,
   parseIptablesSave,
+  ruleCovers,
   splitRestoreLine,
 } from '../src/index.js';
 import { TokenIds, conditionTokenIds } from '../src/canonical.js';
@@ -20,10 +21,8 @@ function spec(line: string) {
 }
 const at = (n: number) => ({ file: 'hook', range: { start: n, end: n + 1 } });
 
-// Not `-i +`: findShadowingRule's `ruleCovers` does not read it as a wildcard, findShadowedRules does
-// (both as before these shortcuts).
 const CONDITIONS = [
-  '-i wg0', '-i wg+', '-i w+', '! -i wg0', '-o eth0', '-o eth+', '-p tcp', '-p udp', '-p 6', '-p all', '-s 10.0.0.1',
+  '-i wg0', '-i wg+', '-i w+', '-i +', '-o +', '! -i wg0', '-o eth0', '-o eth+', '-p tcp', '-p udp', '-p 6', '-p all', '-s 10.0.0.1',
   '-s 10.0.0.0/8', '-s 10.0.0.1/255.255.255.0', '-d 10.0.0.1/32', '-m mark --mark 0x1', '-m mark --mark 1', '-m conntrack --ctstate NEW',
   '-m conntrack --ctstate ESTABLISHED,RELATED', '-m conntrack --ctstate RELATED,ESTABLISHED', '-m comment --comment x',
   '-p tcp -m tcp --dport 22', '-p tcp -m tcp --dport ssh', '-p tcp -m tcp --syn', '-p tcp -m tcp --tcp-flags FIN,SYN,RST,ACK SYN',
@@ -124,5 +123,16 @@ describe('IptRuleset keys', () => {
     expect(rs.apply(cmd('-C Y -j LOG --log-level 4'), at(2)).ok).toBe(true);
     expect(rs.apply(cmd('-D Y -s 10.0.0.2/24 -p tcp -m tcp --dport ssh -j ACCEPT'), at(3)).ok).toBe(true);
     expect(rs.rules('filter', 'Y')).toHaveLength(2);
+  });
+});
+
+describe('ruleCovers', () => {
+  it('reads `-i +` and `-o +` as any interface, as findShadowedRules does', () => {
+    expect(ruleCovers({ spec: spec('-A FORWARD -i + -j ACCEPT') }, { spec: spec('-A FORWARD -i wg0 -p udp -j ACCEPT') }, 'ipv4')).toBe(true);
+    expect(ruleCovers({ spec: spec('-A FORWARD -o + -j ACCEPT') }, { spec: spec('-A FORWARD -o eth0 -j ACCEPT') }, 'ipv4')).toBe(true);
+    // near misses: another flag, a negated interface, no interface at all
+    expect(ruleCovers({ spec: spec('-A FORWARD -i + -j ACCEPT') }, { spec: spec('-A FORWARD -o eth0 -j ACCEPT') }, 'ipv4')).toBe(false);
+    expect(ruleCovers({ spec: spec('-A FORWARD -i + -j ACCEPT') }, { spec: spec('-A FORWARD ! -i wg0 -j ACCEPT') }, 'ipv4')).toBe(false);
+    expect(ruleCovers({ spec: spec('-A FORWARD -i + -j ACCEPT') }, { spec: spec('-A FORWARD -p tcp -j ACCEPT') }, 'ipv4')).toBe(false);
   });
 });

@@ -44,12 +44,12 @@ function tokenIds(r: SpecRef, cache: TokenIds): number[] {
   return ids;
 }
 
-/** `-i wg+` covers `-i wg0`; otherwise conditions must be equal. */
+/** `-i wg+` covers `-i wg0` (and `-i +` every `-i`); otherwise conditions must be equal. */
 function tokenCovers(general: string, specific: string): boolean {
   if (general === specific) return true;
-  // /^(! )?-([io]) (.+)\+$/ on `general` with no `! `, and `specific` the same flag without `! `.
+  // /^-([io]) (.*)\+$/ on `general`, and `specific` the same flag without `! `.
   const n = general.length;
-  if (n < 5 || general.charCodeAt(0) !== 45 || general.charCodeAt(2) !== 32 || general.charCodeAt(n - 1) !== 43) return false;
+  if (n < 4 || general.charCodeAt(0) !== 45 || general.charCodeAt(2) !== 32 || general.charCodeAt(n - 1) !== 43) return false;
   const f = general.charCodeAt(1);
   if (f !== 105 && f !== 111) return false;
   if (specific.length < 4 || specific.charCodeAt(0) !== 45 || specific.charCodeAt(1) !== f || specific.charCodeAt(2) !== 32) return false;
