@@ -140,40 +140,97 @@ export const COMMAND_LETTER: Readonly<Record<IptCommandKind, string>> = {
 
 const RULE_COMMANDS: ReadonlySet<string> = new Set(['append', 'check', 'delete', 'replace', 'insert']);
 
-/** Per extension, computed once: options by name, by canonical name (first wins), and the mandatory ones. */
-interface ExtIndex {
-  readonly byName: Map<string, OptDef>;
-  readonly byCanonical: Map<string, OptDef>;
-  readonly mandatory: readonly OptDef[];
+/**
+ * An extension option as the parser reads it, built once per definition. One class (rather than
+ * the `OptDef` literals, whose shapes differ by which fields they set) keeps every property read
+ * on the hot path monomorphic.
+ */
+class OptInfo {
+  readonly def: OptDef;
+  readonly name: string;
+  /** Name in the AST: the canonical name of a synonym. */
+  readonly canonical: string;
+  /** `--name`. */
+  readonly display: string;
+  readonly arity: OptDef['arity'];
+  readonly check: ValueCheck | undefined;
+  readonly check2: ValueCheck | undefined;
+  readonly invert: boolean;
+  readonly multi: boolean;
+  readonly excl: readonly string[];
+  readonly also: readonly string[];
+  /** The memos of `check` and `check2` (see `checkMemo`) for IPv4 and IPv6. */
+  readonly memo4: Memo | undefined;
+  readonly memo6: Memo | undefined;
+  readonly memo2v4: Memo | undefined;
+  readonly memo2v6: Memo | undefined;
+  constructor(def: OptDef) {
+    this.def = def;
+    this.name = def.name;
+    this.canonical = def.canonical ?? def.name;
+    this.display = `--${def.name}`;
+    this.arity = def.arity;
+    this.check = def.check;
+    this.check2 = def.check2;
+    this.invert = def.invert;
+    this.multi = def.multi;
+    this.excl = def.excl;
+    this.also = def.also;
+    this.memo4 = def.check && memoOf(def.check, 'ipv4');
+    this.memo6 = def.check && memoOf(def.check, 'ipv6');
+    this.memo2v4 = def.check2 && memoOf(def.check2, 'ipv4');
+    this.memo2v6 = def.check2 && memoOf(def.check2, 'ipv6');
+  }
 }
+
+/**
+ * Per extension, computed once: its options by name, by canonical name (first wins), in order, the
+ * mandatory ones, and the definition's fields the final checks read (one shape for every extension).
+ */
+class ExtIndex {
+  readonly def: ExtDef;
+  readonly byName = new Map<string, OptInfo>();
+  readonly byCanonical = new Map<string, OptInfo>();
+  readonly opts: readonly OptInfo[];
+  readonly mandatory: readonly OptInfo[];
+  /** Whether some option names others it needs (`also`): most extensions have none. */
+  readonly hasAlso: boolean;
+  /** `protocols` when iptables checks them in userspace (tcp, udp, multiport), else undefined. */
+  readonly userspaceProtocols: readonly string[] | undefined;
+  readonly final: ExtDef['final'];
+  constructor(def: ExtDef) {
+    this.def = def;
+    const opts = def.options.map((o) => new OptInfo(o));
+    for (const o of opts) {
+      this.byName.set(o.name, o);
+      if (!this.byCanonical.has(o.canonical)) this.byCanonical.set(o.canonical, o);
+    }
+    this.opts = opts;
+    this.mandatory = opts.filter((o) => o.def.mandatory);
+    this.hasAlso = opts.some((o) => o.also.length > 0);
+    this.userspaceProtocols = def.protocols && USERSPACE_PROTO.has(def.name) ? def.protocols : undefined;
+    this.final = def.final;
+  }
+}
+const USERSPACE_PROTO: ReadonlySet<string> = new Set(['tcp', 'udp', 'multiport']);
 const extIndexes = new Map<ExtDef, ExtIndex>();
 function indexOf(def: ExtDef): ExtIndex {
   let x = extIndexes.get(def);
-  if (!x) {
-    const byName = new Map<string, OptDef>();
-    const byCanonical = new Map<string, OptDef>();
-    for (const o of def.options) {
-      byName.set(o.name, o);
-      const c = o.canonical ?? o.name;
-      if (!byCanonical.has(c)) byCanonical.set(c, o);
-    }
-    x = { byName, byCanonical, mandatory: def.options.filter((o) => o.mandatory) };
-    extIndexes.set(def, x);
-  }
+  if (!x) extIndexes.set(def, (x = new ExtIndex(def)));
   return x;
 }
 
-/** `--name` of an option definition, built once per definition. */
-const optDisplays = new Map<OptDef, string>();
-function optDisplay(def: OptDef): string {
-  let d = optDisplays.get(def);
-  if (d === undefined) optDisplays.set(def, (d = `--${def.name}`));
-  return d;
-}
 /** `--name` of the base long options, built once. */
 const LONG_DISPLAY: ReadonlyMap<string, string> = new Map([...LONG.keys()].map((k) => [k, `--${k}`]));
 /** `-x` of the base short options, built once. */
 const SHORT_DISPLAY: Readonly<Record<string, string>> = Object.fromEntries(Object.keys(SHORT).map((k) => [k, `-${k}`]));
+
+/** `SHORT` and `SHORT_DISPLAY` by character code: an array index instead of a keyed property lookup per option. */
+const SHORT_BY_CODE: ReadonlyArray<{ readonly base: BaseOpt; readonly display: string } | undefined> = (() => {
+  const byCode = new Array<{ readonly base: BaseOpt; readonly display: string } | undefined>(128).fill(undefined);
+  for (const k of Object.keys(SHORT)) byCode[k.charCodeAt(0)] = { base: SHORT[k]!, display: SHORT_DISPLAY[k]! };
+  return byCode;
+})();
 
 /** Modules that define an option, for "did you mean -m X" hints. */
 const HINTS: Readonly<Record<string, string>> = {
@@ -199,30 +256,55 @@ const MODULE_FOR_OPTION: Readonly<Record<string, string>> = {
   'physdev-in': 'physdev', string: 'string', length: 'length', 'pkt-type': 'pkttype', mss: 'tcpmss',
 };
 
-/** A match or target whose options are being read (getopt's loaded extensions). */
-interface LoadedExt {
-  readonly def?: ExtDef;
-  readonly index?: ExtIndex;
+/**
+ * A match or target whose options are being read (getopt's loaded extensions). One class for both,
+ * so the code reading either sees one shape.
+ */
+class Loaded {
+  readonly def: ExtDef | undefined;
+  readonly index: ExtIndex | undefined;
   readonly name: string;
-  readonly options: IptOption[];
+  /**
+   * Its options so far: none yet, then a one-element literal (exact size: most extensions get one
+   * option, which thus needs no copy), then grown by `push` (see `finalOptions`).
+   */
+  options: IptOption[] | undefined = undefined;
   /** A match closed by a newer `-m` of the same name; targets are never completed. */
-  completed: boolean;
-}
-
-interface LoadedMatch extends LoadedExt {
-  readonly def: ExtDef;
-  readonly index: ExtIndex;
-  readonly matchWord?: Word;
-  readonly nameWord?: Word;
+  completed = false;
+  /** Matches: `-m` and its name word (absent for the match `-p` loads implicitly). */
+  readonly matchWord: Word | undefined;
+  readonly nameWord: Word | undefined;
   readonly implicit: boolean;
   start: number;
-}
-
-interface LoadedTarget extends LoadedExt {
-  readonly flagWord: Word;
-  readonly nameWord: Word;
+  /** Targets: `-j`/`-g`. */
+  readonly flagWord: Word | undefined;
   readonly goto: boolean;
+  constructor(
+    def: ExtDef | undefined,
+    name: string,
+    matchWord: Word | undefined,
+    nameWord: Word | undefined,
+    implicit: boolean,
+    start: number,
+    flagWord: Word | undefined,
+    goto: boolean,
+  ) {
+    this.def = def;
+    this.index = def ? indexOf(def) : undefined;
+    this.name = name;
+    this.matchWord = matchWord;
+    this.nameWord = nameWord;
+    this.implicit = implicit;
+    this.start = start;
+    this.flagWord = flagWord;
+    this.goto = goto;
+  }
 }
+type LoadedExt = Loaded;
+/** A loaded match: always has its definition. */
+type LoadedMatch = Loaded & { readonly def: ExtDef; readonly index: ExtIndex };
+/** A loaded target: always has its `-j`/`-g` and name words. */
+type LoadedTarget = Loaded & { readonly flagWord: Word; readonly nameWord: Word };
 
 const EMPTY_RANGE = (at: number): TextRange => ({ start: at, end: at });
 /** `{ start: a.start, end: b.end }`; `a` itself when both are the same range (ranges are never mutated). */
@@ -258,6 +340,24 @@ function exact<T>(list: T[], empty: readonly T[]): readonly T[] {
   }
 }
 
+const NO_LOADED: readonly Loaded[] = Object.freeze([]) as readonly Loaded[];
+
+/**
+ * `list` with `item` appended; a one-element literal when there is no list yet. Most rules load one
+ * or two extensions: a literal is sized exactly, where the first `push` onto `[]` reserves 17 slots.
+ */
+function append<T>(list: T[] | undefined, item: T): T[] {
+  if (list === undefined) return [item];
+  list.push(item);
+  return list;
+}
+
+/** The AST list of a loaded extension's options (see `Loaded.options`). */
+function finalOptions(list: IptOption[] | undefined): readonly IptOption[] {
+  if (list === undefined) return NO_OPTIONS;
+  return list.length === 1 ? list : exact(list, NO_OPTIONS);
+}
+
 type ParamFlag = 'p' | 's' | 'd' | 'i' | 'o' | 'f';
 function paramWhat(flag: ParamFlag): string | undefined {
   switch (flag) {
@@ -279,19 +379,41 @@ const AMBIGUOUS = 'ambiguous';
 /**
  * Value checks are pure functions of the value and the family; option values recur (ports,
  * states, rates), so results are kept per check and family (at most `CHECK_MEMO_MAX` values each).
+ * Each `OptInfo` holds its checks' memos, so a lookup is one `Map.get` by value. A memo that is
+ * full and mostly misses (values that do not recur: comments, addresses, marks) is no longer
+ * consulted: looking up costs more than checking then.
  */
+class Memo {
+  readonly results = new Map<string, string | null>();
+  hits = 0;
+  misses = 0;
+  off = false;
+}
 const CHECK_MEMO_MAX = 2048;
-const checkMemos = { ipv4: new Map<ValueCheck, Map<string, string | null>>(), ipv6: new Map<ValueCheck, Map<string, string | null>>() };
-function checkMemo(check: ValueCheck, value: string, ctx: ValueContext): string | undefined {
-  // Long values (addresses with masks, comments, ...) rarely recur: check them directly.
-  if (value.length > 24) return check(value, ctx);
-  const byCheck = checkMemos[ctx.family];
+const checkMemos = { ipv4: new Map<ValueCheck, Memo>(), ipv6: new Map<ValueCheck, Memo>() };
+function memoOf(check: ValueCheck, family: IptFamily): Memo {
+  const byCheck = checkMemos[family];
   let memo = byCheck.get(check);
-  if (!memo) byCheck.set(check, (memo = new Map()));
-  const hit = memo.get(value);
-  if (hit !== undefined) return hit ?? undefined;
+  if (!memo) byCheck.set(check, (memo = new Memo()));
+  return memo;
+}
+function checkMemo(check: ValueCheck, memo: Memo, value: string, ctx: ValueContext): string | undefined {
+  // Long values (addresses with masks, comments, ...) rarely recur: check them directly.
+  if (value.length > 24 || memo.off) return check(value, ctx);
+  const results = memo.results;
+  const hit = results.get(value);
+  if (hit !== undefined) {
+    memo.hits++;
+    return hit ?? undefined;
+  }
   const r = check(value, ctx);
-  if (memo.size < CHECK_MEMO_MAX) memo.set(detach(value), r === undefined ? null : detach(r));
+  // Counted and compared on every miss (not only once full), so the compiled code has seen it.
+  const wasted = ++memo.misses > CHECK_MEMO_MAX + 1024 + 4 * memo.hits;
+  if (results.size < CHECK_MEMO_MAX) results.set(detach(value), r === undefined ? null : detach(r));
+  else if (wasted) {
+    memo.off = true;
+    results.clear();
+  }
   return r;
 }
 
@@ -322,22 +444,25 @@ class ArgParser {
   pI: IptParam | undefined = undefined;
   pO: IptParam | undefined = undefined;
   pF: IptParam | undefined = undefined;
-  readonly matches: LoadedMatch[] = [];
+  /** Loaded matches; like `loadOrder`, absent until the first (see `append`). */
+  matches: LoadedMatch[] | undefined = undefined;
   target: LoadedTarget | undefined = undefined;
   counters: IptRuleSpec['counters'] = undefined;
   protoUsed = false;
   ruleStart = -1;
   ruleEnd = -1;
   /** Open extensions in load order; getopt looks options up newest first (libxtables merges new options in front). */
-  readonly loadOrder: LoadedExt[] = [];
-  openByName: Map<string, LoadedMatch> | undefined = undefined;
+  loadOrder: LoadedExt[] | undefined = undefined;
   /** The option definition `resolveExt` found. */
-  resolved: OptDef | undefined = undefined;
+  resolved: OptInfo | undefined = undefined;
   invert: Word | undefined = undefined;
   i = 0;
 
-  /** Prepares for one call. */
-  reset(words: readonly Word[], options: ParseIptablesOptions, problems: SyntaxProblem[]): void {
+  /**
+   * Prepares for its one call. The fields that do not depend on the call already hold their
+   * initial values (each call has a fresh parser), so only these are set.
+   */
+  init(words: readonly Word[], options: ParseIptablesOptions, problems: SyntaxProblem[]): void {
     this.problems = problems;
     this.words = words;
     this.options = options;
@@ -345,26 +470,6 @@ class ArgParser {
     this.ctx = options.family === 'ipv4' ? CTX_V4 : CTX_V6;
     this.prog = options.family === 'ipv4' ? 'iptables' : 'ip6tables';
     this.table = options.table ?? 'filter';
-    this.tableWord = undefined;
-    this.kind = undefined;
-    this.commandWord = undefined;
-    this.chain = undefined;
-    this.ruleNumber = undefined;
-    this.policy = undefined;
-    this.newName = undefined;
-    this.globals = undefined;
-    this.pP = this.pS = this.pD = this.pI = this.pO = this.pF = undefined;
-    this.matches.length = 0;
-    this.target = undefined;
-    this.counters = undefined;
-    this.protoUsed = false;
-    this.ruleStart = -1;
-    this.ruleEnd = -1;
-    this.loadOrder.length = 0;
-    this.openByName = undefined;
-    this.resolved = undefined;
-    this.invert = undefined;
-    this.i = 0;
   }
 
   problem(range: TextRange, message: string): void {
@@ -546,27 +651,35 @@ class ArgParser {
   loadMatch(def: ExtDef, name: string, implicit: boolean, matchWord?: Word, nameWord?: Word): LoadedMatch {
     // At most one match per name is still open: the newest. Completing it also drops it from
     // `loadOrder`, which `resolveExt` walks and which thus holds only open extensions (linear in `-m`s).
-    const open = (this.openByName ??= new Map());
-    const prev = open.get(name);
+    // The newest earlier match of this name: a scan back, not a Map per rule (which costs more). It
+    // stops at the first match of the name, so it passes at most one match per other module name.
+    const loaded = (this.matches ?? NO_LOADED) as readonly LoadedMatch[];
+    let prev: LoadedMatch | undefined;
+    for (let k = loaded.length - 1; k >= 0; k--) {
+      if (loaded[k]!.name === name) {
+        prev = loaded[k];
+        break;
+      }
+    }
     if (prev) {
       prev.completed = true;
-      const at = this.loadOrder.lastIndexOf(prev);
-      if (at >= 0) this.loadOrder.splice(at, 1);
+      // Every loaded match is in `loadOrder` too, so it exists here.
+      const order = this.loadOrder!;
+      const at = order.lastIndexOf(prev);
+      if (at >= 0) order.splice(at, 1);
     }
-    const lm: LoadedMatch = {
+    const lm = new Loaded(
       def,
-      index: indexOf(def),
       name,
+      matchWord,
+      nameWord,
       implicit,
-      options: [],
-      completed: false,
-      start: (matchWord ?? nameWord)?.range.start ?? this.words[this.i]?.range.start ?? 0,
-      matchWord: matchWord,
-      nameWord: nameWord,
-    };
-    this.matches.push(lm);
-    open.set(name, lm);
-    this.loadOrder.push(lm);
+      (matchWord ?? nameWord)?.range.start ?? this.words[this.i]?.range.start ?? 0,
+      undefined,
+      false,
+    ) as LoadedMatch;
+    this.matches = append(this.matches, lm);
+    this.loadOrder = append(this.loadOrder, lm);
     return lm;
   }
 
@@ -575,7 +688,7 @@ class ArgParser {
    * Returns the owner (its option definition in `resolved`), `AMBIGUOUS`, or undefined.
    */
   resolveExt(name: string): LoadedExt | typeof AMBIGUOUS | undefined {
-    const order = this.loadOrder;
+    const order = this.loadOrder ?? NO_LOADED;
     for (let k = order.length - 1; k >= 0; k--) {
       const e = order[k]!;
       if (!e.index || e.completed) continue;
@@ -586,14 +699,15 @@ class ArgParser {
       }
     }
     let found: LoadedExt | undefined;
-    let foundDef: OptDef | undefined;
+    let foundDef: OptInfo | undefined;
     let count = 0;
     for (let k = order.length - 1; k >= 0; k--) {
       const e = order[k]!;
-      if (!e.def || e.completed) continue;
-      for (const o of e.def.options) {
+      if (!e.index || e.completed) continue;
+      for (const o of e.index.opts) {
         if (o.name.startsWith(name)) {
-          if (!found || foundDef !== o) count++;
+          // Same definition object (not just the same `OptInfo`): what getopt sees as one option.
+          if (!found || foundDef!.def !== o.def) count++;
           if (!found) {
             found = e;
             foundDef = o;
@@ -606,12 +720,12 @@ class ArgParser {
     return found;
   }
 
-  extOption(owner: LoadedExt, def: OptDef, word: Word, attached: Word | undefined, display: string): void {
+  extOption(owner: LoadedExt, def: OptInfo, word: Word, attached: Word | undefined, display: string): void {
     const neg = this.invert;
     this.invert = undefined;
     const extName = owner.name;
-    const list = owner.options;
-    const canonical = def.canonical ?? def.name;
+    const list = owner.options ?? NO_OPTIONS;
+    const canonical = def.canonical;
     if (neg && !def.invert) this.problem(rangeFrom(neg.range, word.range), `${extName}: option \`--${def.name}' cannot be inverted`);
     if (!def.multi) {
       for (let k = 0; k < list.length; k++) {
@@ -641,8 +755,9 @@ class ArgParser {
     } else if (attached) {
       this.problem(attached.range, `option \`--${def.name}' takes no value`);
     }
-    if (a && def.check) this.checkValue(a, def.check, extName, def);
-    if (b && def.check2) this.checkValue(b, def.check2, extName, def);
+    const v4 = this.family === 'ipv4';
+    if (a && def.check) this.checkValue(a, def.check, (v4 ? def.memo4 : def.memo6)!, extName, def);
+    if (b && def.check2) this.checkValue(b, def.check2, (v4 ? def.memo2v4 : def.memo2v6)!, extName, def);
     const last = b ?? a ?? word;
     const o: IptOption = {
       type: 'IptOption',
@@ -653,12 +768,13 @@ class ArgParser {
       args: b ? [a!, b] : a ? [a] : NO_WORDS,
       range: rangeFrom(neg ? neg.range : word.range, last.range),
     };
-    list.push(o);
+    if (owner.options) owner.options.push(o);
+    else owner.options = [o];
     this.markRule(o.range);
   }
 
-  checkValue(a: Word, check: ValueCheck, extName: string, def: OptDef): void {
-    const reason = checkMemo(check, a.text, this.ctx);
+  checkValue(a: Word, check: ValueCheck, memo: Memo, extName: string, def: OptInfo): void {
+    const reason = checkMemo(check, memo, a.text, this.ctx);
     if (!reason) return;
     if (a.text.startsWith('-') && a.text.length > 1 && !/^-[0-9]/.test(a.text)) {
       this.problem(a.range, `${extName}: option \`--${def.name}' needs a value, but found option \`${a.text}'`);
@@ -755,18 +871,9 @@ class ArgParser {
           this.problem(nameWord.range, `chain name \`${nameWord.text}' too long (must be under 29 chars)`);
         }
         const def = id === 'jump' ? findTarget(nameWord.text, family) : undefined;
-        const t: LoadedTarget = {
-          name: nameWord.text,
-          flagWord: word,
-          nameWord,
-          goto: id === 'goto',
-          options: [],
-          def: def,
-          index: def ? indexOf(def) : undefined,
-          completed: false,
-        };
+        const t = new Loaded(def, nameWord.text, undefined, nameWord, false, -1, word, id === 'goto') as LoadedTarget;
         this.target = t;
-        if (def && def.options.length) this.loadOrder.push(t);
+        if (def && def.options.length) this.loadOrder = append(this.loadOrder, t);
         this.markRule(rangeFrom(word.range, nameWord.range));
         return;
       }
@@ -875,13 +982,15 @@ class ArgParser {
         continue;
       }
       if (t.length > 2 && t.charCodeAt(0) === 45 && t.charCodeAt(1) === 45) {
-        const eq = t.indexOf('=');
-        const name = eq < 0 ? longName(t) : t.slice(2, eq);
+        // One lookup by the whole word for the option words that recur (`--dport`, ...).
+        const known = longWords.get(t);
+        const eq = known ? -1 : t.indexOf('=');
+        const lw = known ?? (eq < 0 ? longWord(t) : resolveLong(t.slice(2, eq)));
+        const name = lw.name;
         const attached: Word | undefined =
           eq < 0 ? undefined : { text: t.slice(eq + 1), range: { start: w.range.end - (t.length - eq - 1), end: w.range.end } };
-        const exactBase = LONG.get(name);
-        if (exactBase) {
-          this.baseOption(exactBase, w, attached, LONG_DISPLAY.get(name)!);
+        if (lw.base) {
+          this.baseOption(lw.base, w, attached, lw.display!);
           continue;
         }
         const owner = this.resolveExt(name);
@@ -892,7 +1001,7 @@ class ArgParser {
         }
         if (owner) {
           const def = this.resolved!;
-          this.extOption(owner, def, w, attached, optDisplay(def));
+          this.extOption(owner, def, w, attached, def.display);
           continue;
         }
         const prefixed = [...LONG.keys()].filter((k) => k.startsWith(name));
@@ -908,13 +1017,14 @@ class ArgParser {
         // A cluster of short options: `-vn`, `-ptcp`, `-A`.
         let k = 1;
         while (k < t.length) {
-          const ch = t[k]!;
-          const base = SHORT[ch];
-          if (!base) {
-            this.problem(w.range, `unknown option \`-${ch}'`);
+          const code = t.charCodeAt(k);
+          const short = code < 128 ? SHORT_BY_CODE[code] : undefined;
+          if (!short) {
+            this.problem(w.range, `unknown option \`-${t[k]!}'`);
             break;
           }
-          const display = SHORT_DISPLAY[ch]!;
+          const base = short.base;
+          const display = short.display;
           if (base.arity === 0) {
             this.baseOption(base, w, undefined, display);
             k++;
@@ -944,20 +1054,20 @@ class ArgParser {
     const protoNum = proto !== undefined ? protocolNumber(proto) : undefined;
     const loaded = this.matches;
     let matchNodes: readonly IptMatch[] = NO_MATCHES;
-    if (loaded.length) {
+    if (loaded) {
       const nodes: IptMatch[] = new Array(loaded.length);
       for (let k = 0; k < loaded.length; k++) {
         const m = loaded[k]!;
         const node = buildMatch(m);
         nodes[k] = node;
-        finalChecks(m.def, m.index, m.name, node.options, node.nameWord?.range ?? node.range, proto, protoNum, family, this);
+        finalChecks(m.index, m.name, node.options, node.nameWord?.range ?? node.range, proto, protoNum, family, this);
       }
       matchNodes = nodes;
     }
     let targetNode: IptTarget | undefined;
     const target = this.target;
     if (target) {
-      const options = exact(target.options, NO_OPTIONS);
+      const options = finalOptions(target.options);
       const last = options[options.length - 1]?.range ?? target.nameWord.range;
       targetNode = {
         type: 'IptTarget',
@@ -969,7 +1079,7 @@ class ArgParser {
         options,
         range: rangeFrom(target.flagWord.range, last),
       };
-      if (target.def) finalChecks(target.def, target.index!, target.name, options, target.nameWord.range, proto, protoNum, family, this);
+      if (target.def) finalChecks(target.index!, target.name, options, target.nameWord.range, proto, protoNum, family, this);
     }
 
     const kind = this.kind;
@@ -1054,20 +1164,29 @@ export function parseArgsInto(words: readonly Word[], options: ParseIptablesOpti
   // A fresh parser per call: a reused one would live in the old generation, and every young
   // node stored into it would cost a write barrier and a remembered-set entry.
   const p = new ArgParser();
-  p.reset(words, options, problems);
+  p.init(words, options, problems);
   p.readWords();
   return p.finish(lineRange);
 }
 
-/** `t.slice(2)` for option words, kept for the words that recur (`--dport`, ...); bounded. */
-const longNames = new Map<string, string>();
-function longName(t: string): string {
-  let n = longNames.get(t);
-  if (n === undefined) {
-    n = t.slice(2);
-    if (longNames.size < 4096 && t.length <= 40) longNames.set(detach(t), (n = detach(n)));
-  }
-  return n;
+/** A `--name` option word without `=`: its name, and the base option it names exactly with its display. */
+interface LongWord {
+  readonly name: string;
+  readonly base: BaseOpt | undefined;
+  readonly display: string | undefined;
+}
+function resolveLong(name: string): LongWord {
+  const base = LONG.get(name);
+  return { name, base, display: base ? LONG_DISPLAY.get(name) : undefined };
+}
+/** `LongWord`s by word text, kept for the words that recur (`--dport`, ...); bounded. */
+const longWords = new Map<string, LongWord>();
+/** The `LongWord` of `t` (which holds no `=`), kept when there is room. */
+function longWord(t: string): LongWord {
+  if (longWords.size >= 4096 || t.length > 40) return resolveLong(t.slice(2));
+  const lw = resolveLong(detach(t.slice(2)));
+  longWords.set(detach(t), lw);
+  return lw;
 }
 
 
@@ -1097,7 +1216,7 @@ export function chainNameProblem(name: string): string | undefined {
 
 
 function buildMatch(m: LoadedMatch): IptMatch {
-  const options = exact(m.options, NO_OPTIONS);
+  const options = finalOptions(m.options);
   const first = m.matchWord?.range ?? options[0]?.range ?? { start: m.start, end: m.start };
   const last = options[options.length - 1]?.range ?? m.nameWord?.range ?? first;
   const start = Math.min(first.start, m.start);
@@ -1112,7 +1231,6 @@ function buildMatch(m: LoadedMatch): IptMatch {
   };
 }
 
-const USERSPACE_PROTO = new Set(['tcp', 'udp', 'multiport']);
 
 /** What a final check sees (one object per check, with `get`/`has` on the prototype). */
 class FinalCtx implements FinalContext {
@@ -1140,7 +1258,6 @@ function hasOption(opts: readonly IptOption[], n: string): boolean {
 }
 
 function finalChecks(
-  def: ExtDef,
   index: ExtIndex,
   name: string,
   opts: readonly IptOption[],
@@ -1150,35 +1267,40 @@ function finalChecks(
   family: IptFamily,
   parser: ArgParser,
 ): void {
-  for (const o of index.mandatory) {
-    if (!hasOption(opts, o.canonical ?? o.name)) {
+  const mandatory = index.mandatory;
+  for (let k = 0; k < mandatory.length; k++) {
+    const o = mandatory[k]!;
+    if (!hasOption(opts, o.canonical)) {
       parser.problem(at, `${name}: option \`--${o.name}' must be specified`);
       return;
     }
   }
-  for (const o of opts) {
-    const d = index.byCanonical.get(o.name);
-    if (!d || d.also.length === 0) continue;
-    for (const a of d.also) {
-      if (!hasOption(opts, a)) parser.problem(o.nameWord.range, `${name}: option \`--${d.name}' also requires \`--${a}'`);
+  if (index.hasAlso) {
+    for (const o of opts) {
+      const d = index.byCanonical.get(o.name);
+      if (!d || d.also.length === 0) continue;
+      for (const a of d.also) {
+        if (!hasOption(opts, a)) parser.problem(o.nameWord.range, `${name}: option \`--${d.name}' also requires \`--${a}'`);
+      }
     }
   }
-  const protocols = def.protocols;
-  if (protocols && USERSPACE_PROTO.has(def.name)) {
+  const protocols = index.userspaceProtocols;
+  if (protocols) {
     let ok = false;
     for (let k = 0; k < protocols.length && !ok; k++) ok = protocols[k] === proto || protocolNumber(protocols[k]!) === protoNum;
     if (!ok) {
       parser.problem(
         at,
-        def.name === 'multiport'
+        index.def.name === 'multiport'
           ? 'multiport needs `-p tcp`, `-p udp`, `-p udplite`, `-p sctp` or `-p dccp` before it'
-          : `${name} match requires \`-p ${def.protocols[0]}'`,
+          : `${name} match requires \`-p ${protocols[0]}'`,
       );
     }
   }
-  if (def.final) {
+  const final = index.final;
+  if (final) {
     const ctx = new FinalCtx(family, opts, proto);
-    const r = def.final(ctx);
+    const r = final(ctx);
     if (r) {
       const msg = typeof r === 'string' ? r : r.message;
       const optName = typeof r === 'string' ? undefined : r.option;

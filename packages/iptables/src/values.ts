@@ -223,13 +223,48 @@ export const addressList: ValueCheck = (v, ctx) => {
 export const host: ValueCheck = (v, ctx) => hostValue(v, ctx);
 export const hostMask: ValueCheck = (v, ctx) => hostMaskValue(v, ctx);
 
+/**
+ * Whether `v[from, to)` is an unsigned integer `parseUint` reads as below 2^32 without needing
+ * BigInt: `0`, 1-9 decimal digits without a leading zero, or `0x` with 1-8 hex digits. False
+ * means "not sure" (the caller then checks the slow way), never "invalid".
+ */
+function isSmallUint32(v: string, from: number, to: number): boolean {
+  const len = to - from;
+  if (len <= 0) return false;
+  const c0 = v.charCodeAt(from);
+  if (c0 === 48 /* 0 */) {
+    if (len === 1) return true;
+    const x = v.charCodeAt(from + 1);
+    if ((x !== 120 && x !== 88) /* x X */ || len < 3 || len > 10) return false;
+    for (let k = from + 2; k < to; k++) {
+      const c = v.charCodeAt(k);
+      if (c >= 48 && c <= 57) continue;
+      const lower = c | 0x20; // A-F to a-f (and a-f unchanged)
+      if (lower < 97 || lower > 102) return false;
+    }
+    return true;
+  }
+  if (c0 < 49 || c0 > 57 || len > 9) return false;
+  for (let k = from + 1; k < to; k++) {
+    const c = v.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+const U32 = uint(32);
+const CTX_ANY: ValueContext = Object.freeze({ family: 'ipv4' as const });
+
 /** `v[/m]`, both 32-bit unsigned. */
 export const markMask32: ValueCheck = (v) => {
+  // Fast path for the usual `0x10` / `0x10/0xffffffff`: valid without splitting or BigInt.
+  const slash = v.indexOf('/');
+  if (slash < 0 ? isSmallUint32(v, 0, v.length) : isSmallUint32(v, 0, slash) && isSmallUint32(v, slash + 1, v.length) && v.indexOf('/', slash + 1) < 0) {
+    return undefined;
+  }
   const [a, b, ...rest] = v.split('/');
   if (rest.length) return 'must be `value[/mask]`';
-  const chk = uint(32);
-  const ctx = { family: 'ipv4' as const };
-  return chk(a ?? '', ctx) ?? (b === undefined ? undefined : chk(b, ctx));
+  return U32(a ?? '', CTX_ANY) ?? (b === undefined ? undefined : U32(b, CTX_ANY));
 };
 
 /** IP protocol names iptables resolves (from /etc/protocols) plus `all`. */

@@ -12,6 +12,9 @@ const tcpFlags: ValueCheck = (v) => {
 /** Port options shared by tcp/udp/sctp/dccp; `reversedIsError` is tcp's "invalid portrange (min > max)". */
 function portOpts(reversedIsError: boolean, wraps = false): ReturnType<typeof opt>[] {
   const check: ValueCheck = (v, ctx) => {
+    // The usual single numeric port, without splitting or regexes (same results as below).
+    const n = digitsValue(v);
+    if (n >= 0) return wraps || n <= 65535 ? undefined : portRange(v, ctx);
     // udp/dccp read ports through getaddrinfo in iptables 1.8.9, which wraps numbers > 65535
     // instead of refusing them: accepted here, reported by checkIptCommand (value-out-of-range).
     if (wraps && /^[0-9]*(:[0-9]*)?$/.test(v) && v !== '') return undefined;
@@ -58,7 +61,40 @@ function icmpType(names: readonly string[]): ValueCheck {
   };
 }
 
+/** The value of `v` when it is 1-9 decimal digits, else -1. */
+function digitsValue(v: string): number {
+  const len = v.length;
+  if (len === 0 || len > 9) return -1;
+  let n = 0;
+  for (let k = 0; k < len; k++) {
+    const c = v.charCodeAt(k);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
+/** Whether `v` is 1-15 comma-separated numeric ports (each 1-5 digits, at most 65535): valid for `multiportList`. */
+function isPlainPortList(v: string): boolean {
+  let count = 0;
+  let digits = 0;
+  let value = 0;
+  for (let k = 0; k <= v.length; k++) {
+    const c = k < v.length ? v.charCodeAt(k) : 44;
+    if (c === 44 /* , */) {
+      if (digits === 0 || value > 65535 || ++count > 15) return false;
+      digits = 0;
+      value = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (++digits > 5) return false;
+      value = value * 10 + (c - 48);
+    } else return false;
+  }
+  return true;
+}
+
 const multiportList: ValueCheck = (v) => {
+  if (isPlainPortList(v)) return undefined;
   let count = 0;
   for (const item of v.split(',')) {
     const parts = item.split(':');
