@@ -13,7 +13,9 @@ import { relocateSummary } from './summary.js';
 export class AppendBodies {
   #builtins: readonly string[] = [];
   readonly #byKey = new Map<string, IptRuleSummary>();
-  /** Of the line `key` last looked at: its chain and where the chain ends. */
+  /** Of the line `key` last looked at: where it starts, its key, its chain and where the chain ends. */
+  #from = -1;
+  #key: string | undefined = undefined;
   #chain = '';
   #chainEnd = -1;
 
@@ -21,11 +23,12 @@ export class AppendBodies {
   startTable(name: string): void {
     this.#builtins = BUILTIN_CHAINS[name] ?? [];
     this.#byKey.clear();
+    this.#from = -1;
   }
 
   /** The summary of the line from `from` to `to` when its body was seen before in this table. */
   lookup(text: string, from: number, to: number): IptRuleSummary | undefined {
-    const key = this.#key(text, from, to);
+    const key = this.#keyOf(text, from, to);
     if (key === undefined) return undefined;
     const template = this.#byKey.get(key);
     return template && relocateSummary(template, this.#chain, from, this.#chainEnd);
@@ -33,7 +36,8 @@ export class AppendBodies {
 
   /** Keeps the summary of a line that parsed without problems (after a `lookup` miss). */
   remember(text: string, from: number, to: number, summary: IptRuleSummary): void {
-    const key = this.#key(text, from, to);
+    // the key `lookup` just computed for this line, when it did
+    const key = this.#from === from ? this.#key : this.#keyOf(text, from, to);
     if (key === undefined || summary.issues.length > 0 || summary.kind !== 'append' || !summary.hasRule) return;
     // The line must have parsed as the key says: `-A` at `from`, this chain, ending where the key's does.
     if (summary.chain !== this.#chain || summary.headStart !== from || summary.headEnd !== this.#chainEnd) return;
@@ -44,7 +48,9 @@ export class AppendBodies {
    * `BODY` (with `CHAIN` in front when it is a built-in) of a line `-A CHAIN BODY` written plainly:
    * one space after `-A` and after the chain, no quote or tab in the chain, which is not an option.
    */
-  #key(text: string, from: number, to: number): string | undefined {
+  #keyOf(text: string, from: number, to: number): string | undefined {
+    this.#from = from;
+    this.#key = undefined;
     if (to - from < 6 || text.charCodeAt(from) !== 45 /* - */ || text.charCodeAt(from + 1) !== 65 /* A */ || text.charCodeAt(from + 2) !== 32) return undefined;
     const start = from + 3;
     const first = text.charCodeAt(start);
@@ -60,6 +66,7 @@ export class AppendBodies {
     this.#chain = chain;
     this.#chainEnd = end;
     const body = text.slice(end + 1, to);
-    return this.#builtins.includes(chain) ? `${chain}\u0000${body}` : body;
+    this.#key = this.#builtins.includes(chain) ? `${chain}\u0000${body}` : body;
+    return this.#key;
   }
 }
