@@ -100,6 +100,20 @@ function statesFrom(negated: boolean, args: readonly string[]): States {
   return st;
 }
 
+const OTHER = 0;
+const DPORT = 1;
+const SPORT = 2;
+/** `--ports`: a port in either direction. */
+const EITHER_PORT = 3;
+const STATE = 4;
+
+/** What the model reads from an option of a (non-comment) match: a port, the states, or nothing it understands. */
+function optionRole(match: string, option: string): number {
+  if (PORT_MODULES.has(match) && PORT_OPTIONS.has(option)) return option === 'ports' ? EITHER_PORT : option.startsWith('d') ? DPORT : SPORT;
+  if ((match === 'conntrack' && option === 'ctstate') || (match === 'state' && option === 'state')) return STATE;
+  return OTHER;
+}
+
 const HAS_OTHER = 1;
 const MATCHES_ALL = 2;
 
@@ -138,22 +152,19 @@ function scan(spec: IptRuleSpec): MatchScan {
   for (const m of spec.matches) {
     const name = m.name;
     if (name === 'comment') continue;
-    const portModule = PORT_MODULES.has(name);
     for (const o of m.options) {
       restricting = true;
-      if (portModule && PORT_OPTIONS.has(o.name)) {
-        if (o.name.startsWith('d') || o.name === 'ports') dport = o;
-        else sport = o;
-        if (o.name === 'ports') hasOtherMatches = true; // --ports matches either direction
-        continue;
+      const role = optionRole(name, o.name);
+      if (role === OTHER) {
+        if (name === 'mark' && o.name === 'mark') mark = o;
+        else if (name === 'connmark' && o.name === 'mark') connmark = o;
+        hasOtherMatches = true;
+      } else if (role === STATE) state = o;
+      else if (role === SPORT) sport = o;
+      else {
+        dport = o;
+        if (role === EITHER_PORT) hasOtherMatches = true; // --ports matches either direction
       }
-      if ((name === 'conntrack' && o.name === 'ctstate') || (name === 'state' && o.name === 'state')) {
-        state = o;
-        continue;
-      }
-      if (name === 'mark' && o.name === 'mark') mark = o;
-      else if (name === 'connmark' && o.name === 'mark') connmark = o;
-      hasOtherMatches = true;
     }
   }
   return { flags: (hasOtherMatches ? HAS_OTHER : 0) | (restricting ? 0 : MATCHES_ALL), dport, sport, state, mark, connmark };
@@ -169,17 +180,11 @@ function flagsOfShape(shape: IptRuleShape): number {
   let restricting = shape.params !== '';
   let hasOtherMatches = shape.params.includes('f');
   for (const m of shape.matches) {
-    const name = m.name;
-    if (name === 'comment') continue;
-    const portModule = PORT_MODULES.has(name);
+    if (m.name === 'comment') continue;
     for (const o of m.options) {
       restricting = true;
-      if (portModule && PORT_OPTIONS.has(o)) {
-        if (o === 'ports') hasOtherMatches = true;
-        continue;
-      }
-      if ((name === 'conntrack' && o === 'ctstate') || (name === 'state' && o === 'state')) continue;
-      hasOtherMatches = true;
+      const role = optionRole(m.name, o);
+      if (role === OTHER || role === EITHER_PORT) hasOtherMatches = true;
     }
   }
   flags = (hasOtherMatches ? HAS_OTHER : 0) | (restricting ? 0 : MATCHES_ALL);
