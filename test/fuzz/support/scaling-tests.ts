@@ -65,6 +65,7 @@ const PATTERNS: Record<Language, Record<string, (k: number) => string>> = {
  */
 const QUICK = new Set([
   'long hook line',
+  'many hooks',
   'unclosed quote in hook',
   'nested command substitution',
   'brackets only',

@@ -7,7 +7,8 @@ import { isDown, isUp, runsScript, shown } from './utils.js';
 interface Lasting {
   /** Noun phrase: "a firewall rule", "a policy routing rule". */
   readonly what: string;
-  readonly undone: (d: HookCommand) => boolean;
+  /** True when one of the interface's down commands undoes it. */
+  readonly undoneIn: (downs: readonly HookCommand[]) => boolean;
   /** The undo command, when it is certain. */
   readonly undo?: string;
   /** Advice when there is no certain undo. */
@@ -28,9 +29,10 @@ export default defineRule<HostModel>({
       const downs = i.hooks.filter((c) => isDown(c) && !c.refused);
       // A script or an iptables-restore in a down hook may undo anything: stay quiet.
       if (downs.some(runsScript)) continue;
+      const ruleDowns = new IpRuleDowns(downs);
       for (const u of i.hooks.filter((c) => isUp(c) && !c.refused)) {
-        for (const l of lasting(ctx.model, i, u)) {
-          if (downs.some(l.undone)) continue;
+        for (const l of lasting(ctx.model, i, u, ruleDowns)) {
+          if (l.undoneIn(downs)) continue;
           const fix: Fix | undefined = l.undo
             ? { title: `Add \`PostDown = ${l.undo}\``, edits: [{ range: { start: i.hookInsertOffset, end: i.hookInsertOffset }, text: `${i.eol}PostDown = ${l.undo}` }] }
             : undefined;
@@ -50,26 +52,18 @@ export default defineRule<HostModel>({
   },
 });
 
-function lasting(model: HostModel, i: WgInterface, u: HookCommand): Lasting[] {
+function lasting(model: HostModel, i: WgInterface, u: HookCommand, ruleDowns: IpRuleDowns): Lasting[] {
   switch (u.type) {
     case 'iptables':
       return iptLasting(u);
     case 'ip-rule': {
       if (u.rule.op !== 'add') return [];
-      const add = u.rule;
-      const addParts = new Set(splitSelector(add.selectorKey));
+      const undone = ruleDowns.undo(u.rule);
       const verb = u.words.findIndex((w, k) => k > 1 && /^(add|a|ad)$/.test(w.text));
       return [
         {
           what: 'a policy routing rule',
-          undone: (d) =>
-            (d.type === 'ip-rule' &&
-              d.rule.family === add.family &&
-              d.rule.op === 'del' &&
-              (d.rule.priority === undefined || d.rule.priority === add.priority) &&
-              splitSelector(d.rule.selectorKey).every((p) => addParts.has(p)) &&
-              (d.rule.priority !== undefined || d.rule.selectorKey !== '')) ||
-            (d.type === 'ip-rule' && d.words.some((w) => w.text === 'flush')),
+          undoneIn: () => undone !== undefined,
           ...(verb > 0 ? { undo: replaceWord(u, verb, 'del') } : {}),
         },
       ];
@@ -84,10 +78,13 @@ function lasting(model: HostModel, i: WgInterface, u: HookCommand): Lasting[] {
       return [
         {
           what: `a route in table ${r.table}`,
-          undone: (d) =>
-            d.type === 'ip-route' &&
-            ((d.route.op === 'del' && d.route.cidr !== undefined && cidrKey(d.route.cidr) === key && d.route.table === r.table) ||
-              d.words.some((w) => w.text === 'flush')),
+          undoneIn: (downs) =>
+            downs.some(
+              (d) =>
+                d.type === 'ip-route' &&
+                ((d.route.op === 'del' && d.route.cidr !== undefined && cidrKey(d.route.cidr) === key && d.route.table === r.table) ||
+                  d.words.some((w) => w.text === 'flush')),
+            ),
           ...(verb > 0 ? { undo: replaceWord(u, verb, 'del') } : {}),
         },
       ];
@@ -104,7 +101,7 @@ function lasting(model: HostModel, i: WgInterface, u: HookCommand): Lasting[] {
         if (before && before.value === a.value) continue; // no change
         out.push({
           what: `a change to a global kernel setting (${a.key}=${a.value})`,
-          undone: (d) => d.type === 'sysctl' && d.assignments.some((x) => x.key === a.key),
+          undoneIn: (downs) => downs.some((d) => d.type === 'sysctl' && d.assignments.some((x) => x.key === a.key)),
           advice: before
             ? `Restore it in PostDown (\`PostDown = sysctl -w ${a.key}=${before.value}\` if ${before.value} is the value you had before), or set it permanently in /etc/sysctl.d/.`
             : `Restore the previous value in PostDown, or set it permanently in /etc/sysctl.d/.`,
@@ -133,11 +130,14 @@ function iptLasting(u: HookCommand & { type: 'iptables' }): Lasting[] {
     return [
       {
         what: 'a firewall rule',
-        undone: (d) =>
-          restore(d) ||
-          (sameTable(d) &&
-            ((d.ipt.kind === 'delete' && d.ipt.chain?.text === chain && (d.facts?.specKey === spec || d.ipt.ruleNumber !== undefined || d.dynamic)) ||
-              ((d.ipt.kind === 'flush' || d.ipt.kind === 'delete-chain') && (!d.ipt.chain || d.ipt.chain.text === chain)))),
+        undoneIn: (downs) =>
+          downs.some(
+            (d) =>
+              restore(d) ||
+              (sameTable(d) &&
+                ((d.ipt.kind === 'delete' && d.ipt.chain?.text === chain && (d.facts?.specKey === spec || d.ipt.ruleNumber !== undefined || d.dynamic)) ||
+                  ((d.ipt.kind === 'flush' || d.ipt.kind === 'delete-chain') && (!d.ipt.chain || d.ipt.chain.text === chain)))),
+          ),
         ...(undo ? { undo } : {}),
       },
     ];
@@ -146,7 +146,7 @@ function iptLasting(u: HookCommand & { type: 'iptables' }): Lasting[] {
     return [
       {
         what: `a firewall chain (${chain})`,
-        undone: (d) => restore(d) || (sameTable(d) && d.ipt.kind === 'delete-chain' && (!d.ipt.chain || d.ipt.chain.text === chain)),
+        undoneIn: (downs) => downs.some((d) => restore(d) || (sameTable(d) && d.ipt.kind === 'delete-chain' && (!d.ipt.chain || d.ipt.chain.text === chain))),
         advice: `Add \`PostDown = ${u.program}${ipt.table !== 'filter' ? ` -t ${ipt.table}` : ''} -F ${chain}; ${u.program}${ipt.table !== 'filter' ? ` -t ${ipt.table}` : ''} -X ${chain}\` (after removing the jumps to it).`,
       },
     ];
@@ -155,7 +155,7 @@ function iptLasting(u: HookCommand & { type: 'iptables' }): Lasting[] {
     return [
       {
         what: `a chain policy (${chain} ${ipt.policy?.text ?? ''})`,
-        undone: (d) => restore(d) || (sameTable(d) && d.ipt.kind === 'policy' && d.ipt.chain?.text === chain),
+        undoneIn: (downs) => downs.some((d) => restore(d) || (sameTable(d) && d.ipt.kind === 'policy' && d.ipt.chain?.text === chain)),
         advice: `Set the previous policy back in PostDown (\`PostDown = ${u.program} -P ${chain} ACCEPT\` if it was ACCEPT).`,
       },
     ];
@@ -186,18 +186,63 @@ function nftLasting(i: WgInterface, u: HookCommand & { type: 'nft' }): Lasting[]
   };
   const table = n.table ?? '';
   if (n.object === 'table') {
-    return [{ what: `an nftables table (${family} ${table})`, undone, undo: `nft delete table ${family} ${table}` }];
+    return [{ what: `an nftables table (${family} ${table})`, undoneIn: (downs) => downs.some(undone), undo: `nft delete table ${family} ${table}` }];
   }
   return [
     {
       what: n.object === 'rule' ? 'an nftables rule' : `an nftables ${n.object}`,
-      undone,
+      undoneIn: (downs) => downs.some(undone),
       advice:
         n.object === 'rule'
           ? `nft cannot delete a rule by its text; keep the interface's rules in a table of their own and add \`PostDown = nft delete table ${family} ${table}\`.`
           : `Add \`PostDown = nft delete table ${family} ${table}\` (or delete the ${n.object}).`,
     },
   ];
+}
+
+type IpRule = (HookCommand & { type: 'ip-rule' })['rule'];
+
+/**
+ * The `ip rule del` and `ip rule flush` commands of an interface's down hooks, read once: an
+ * interface may have thousands of rule hooks, and matching every add against every del (each
+ * splitting its selector) was quadratic.
+ */
+class IpRuleDowns {
+  /** An `ip rule flush`, which undoes every rule. */
+  readonly #flush: HookCommand | undefined;
+  readonly #dels: { readonly command: HookCommand; readonly rule: IpRule; readonly parts: readonly string[] }[] = [];
+  /** Dels by family and selector: an add's own selector is the usual undo. */
+  readonly #byKey = new Map<string, HookCommand[]>();
+
+  constructor(downs: readonly HookCommand[]) {
+    let flush: HookCommand | undefined;
+    for (const d of downs) {
+      if (d.type !== 'ip-rule') continue;
+      if (!flush && d.words.some((w) => w.text === 'flush')) flush = d;
+      const r = d.rule;
+      // a del with neither a priority nor a selector would delete the first rule, not this one
+      if (r.op !== 'del' || (r.priority === undefined && r.selectorKey === '')) continue;
+      this.#dels.push({ command: d, rule: r, parts: splitSelector(r.selectorKey) });
+      const key = `${r.family} ${r.selectorKey}`;
+      const list = this.#byKey.get(key);
+      if (list) list.push(d);
+      else this.#byKey.set(key, [d]);
+    }
+    this.#flush = flush;
+  }
+
+  /**
+   * A down command that deletes the rule `add` adds: a del of the same family whose priority (when
+   * given) is the add's and whose selector is part of the add's, or a flush.
+   */
+  undo(add: IpRule): HookCommand | undefined {
+    if (this.#flush) return this.#flush;
+    const samePriority = (r: IpRule): boolean => r.priority === undefined || r.priority === add.priority;
+    const exact = this.#byKey.get(`${add.family} ${add.selectorKey}`)?.find((d) => d.type === 'ip-rule' && samePriority(d.rule));
+    if (exact) return exact;
+    const addParts = new Set(splitSelector(add.selectorKey));
+    return this.#dels.find((d) => d.rule.family === add.family && samePriority(d.rule) && d.parts.every((p) => addParts.has(p)))?.command;
+  }
 }
 
 function splitSelector(key: string): string[] {
