@@ -1,4 +1,5 @@
 import type { IptCommand, IptOption, IptParam, IptRuleShape, IptRuleSpec, IptRuleSummary, IptSaveRule } from '@wglint/iptables';
+import { stateOptionOf } from '@wglint/iptables';
 import type { Family } from './net.js';
 import type { IfaceMatch, IptFacts, IptRuleFact, Origin } from './model.js';
 import { type Cidr, cidrKey, parseCidr, type PortRange } from './net.js';
@@ -192,17 +193,6 @@ function flagsOfShape(shape: IptRuleShape): number {
   return flags;
 }
 
-/** The option `scan` would take `states` from (the last `--ctstate` / `--state`), without the rest of the scan. */
-function stateOption(spec: IptRuleSpec): IptOption | undefined {
-  let state: IptOption | undefined;
-  for (const m of spec.matches) {
-    const opt = m.name === 'conntrack' ? 'ctstate' : m.name === 'state' ? 'state' : undefined;
-    if (opt === undefined) continue;
-    for (const o of m.options) if (o.name === opt) state = o;
-  }
-  return state;
-}
-
 const PARAM_FLAGS = ['-s', '-d', '-i', '-o', '-p'] as const;
 
 /** Canonical rule text (matches + target), as `specKey` documents. */
@@ -349,7 +339,7 @@ class RuleFacts implements IptFacts {
       if (o.type === 'IptSaveRule') {
         const s = o.summary.states;
         this.#states = s ? statesFrom(s.negated, s.args) : undefined;
-      } else this.#states = statesOf(this.#d?.scan ? this.#d.scan.state : stateOption(o));
+      } else this.#states = statesOf(this.#d?.scan ? this.#d.scan.state : stateOptionOf(o));
     }
     return this.#states;
   }

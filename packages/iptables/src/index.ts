@@ -26,9 +26,9 @@ export {
   findShadowingRule,
   isCatchAll,
   stoppingTarget,
-  matchesEstablished,
   ruleCovers,
   type CatchAllFinding,
   type SpecRef,
 } from './ruleset/shadow.js';
+export { matchesEstablished, stateOptionOf } from './spec-facts.js';
 export { isReversedRange, parseUint, portNumber, protocolNumber } from './values.js';

@@ -21,8 +21,9 @@ export interface RulesetRule {
   readonly source?: string;
   readonly destination?: string;
   /**
-   * The summary of the dump line the rule came from, when it is the line's only rule (no `-s a,b`
-   * expansion): what analyses of every rule read instead of `spec`, which a dump rule rebuilds.
+   * The summary of the dump line the rule came from: what analyses of every rule read instead of
+   * `spec`, which a dump rule rebuilds. Its `conditions` are absent for a line that `-s a,b`
+   * expands into several rules: read those from `spec` with this rule's `source`/`destination`.
    */
   readonly summary?: IptRuleSummary;
   readonly provenance: Provenance;
@@ -85,7 +86,7 @@ class LazyRule implements RulesetRule {
 
   get summary(): IptRuleSummary | undefined {
     const o = this.#origin;
-    return o.type === 'IptSaveRule' && this.source === undefined && this.destination === undefined && o.summary.conditions ? o.summary : undefined;
+    return o.type === 'IptSaveRule' ? o.summary : undefined;
   }
 
   get key(): string {
@@ -241,6 +242,7 @@ export class IptRuleset {
       for (const r of t.rules) {
         const provenance: Provenance = { file, range: r.range };
         const sum = r.summary;
+        // (no `conditions`: a `-s a,b` list that `apply` expands into several rules)
         if (!results && sum.kind === 'append' && sum.hasRule && sum.chain !== undefined && sum.conditions) {
           // `apply` for a successful -A of one rule, without the result it would build or the AST.
           const c = this.table(r.table).chains.get(sum.chain);

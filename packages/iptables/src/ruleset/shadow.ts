@@ -3,8 +3,6 @@ import { TokenIds, conditionTokenIds, conditionTokens, hasNoConditions } from '.
 import { matchesEstablished } from '../spec-facts.js';
 import { IptRuleset, type RulesetRule } from './model.js';
 
-export { matchesEstablished };
-
 /** Targets after which a matching packet leaves the chain. */
 export const TERMINAL_TARGETS: ReadonlySet<string> = new Set(['ACCEPT', 'DROP', 'REJECT', 'RETURN', 'QUEUE', 'NFQUEUE', 'DNAT', 'SNAT', 'MASQUERADE', 'REDIRECT', 'TPROXY', 'SYNPROXY']);
 

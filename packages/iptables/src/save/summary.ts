@@ -1,6 +1,6 @@
-import type { IptCommand, IptFamily, IptIssue, IptOption, IptRuleShape, IptRuleSpec, IptRuleSummary, IptStatesOption } from '../ast.js';
+import type { IptCommand, IptFamily, IptIssue, IptRuleShape, IptRuleSpec, IptRuleSummary, IptStatesOption } from '../ast.js';
 import { TokenIds, conditionTokenIds } from '../canonical.js';
-import { matchesEstablished } from '../spec-facts.js';
+import { matchesEstablished, stateOptionOf } from '../spec-facts.js';
 import { lineIssues } from '../validity.js';
 
 const NO_ISSUES: readonly IptIssue[] = Object.freeze([]) as readonly IptIssue[];
@@ -68,12 +68,7 @@ export class RuleSummarizer {
   }
 
   #states(spec: IptRuleSpec): IptStatesOption | undefined {
-    let state: IptOption | undefined;
-    for (const m of spec.matches) {
-      const opt = m.name === 'conntrack' ? 'ctstate' : m.name === 'state' ? 'state' : undefined;
-      if (opt === undefined) continue;
-      for (const o of m.options) if (o.name === opt) state = o;
-    }
+    const state = stateOptionOf(spec);
     if (!state) return undefined;
     const args = state.args.map((a) => a.text);
     const key = `${state.negated ? '!' : ''}${args.join('\u0000')}`;
@@ -95,24 +90,7 @@ export class RuleSummarizer {
 
 /** `summary` of an equal rule appended to `chain`, with `-A CHAIN` from `headStart` to `headEnd`. */
 export function relocateSummary(summary: IptRuleSummary, chain: string, headStart: number, headEnd: number): IptRuleSummary {
-  return {
-    kind: summary.kind,
-    chain,
-    headStart,
-    headEnd,
-    hasRule: summary.hasRule,
-    target: summary.target,
-    targetKind: summary.targetKind,
-    goto: summary.goto,
-    shape: summary.shape,
-    conditions: summary.conditions,
-    issues: summary.issues,
-    states: summary.states,
-    protocol: summary.protocol,
-    stateMatch: summary.stateMatch,
-    starInterface: summary.starInterface,
-    established: summary.established,
-  };
+  return { ...summary, chain, headStart, headEnd };
 }
 
 const hasStar = (t: string | undefined): boolean => t !== undefined && t.includes('*');

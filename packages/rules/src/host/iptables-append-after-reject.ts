@@ -53,13 +53,14 @@ export default defineRule<HostModel>({
               ];
         fix = { title: `Insert the rule at position ${position} of ${chain}`, edits };
       }
-      const range = !cmd
-        ? sum!.headStart >= 0
-          ? { start: sum!.headStart, end: sum!.headEnd }
-          : rule.origin.range
-        : cmd.commandWord && cmd.chain
-          ? { start: cmd.commandWord.range.start, end: cmd.chain.range.end }
-          : rule.origin.range;
+      // `-A CHAIN` (or `-I CHAIN`), from the summary of a dump line or the hook's command
+      const head =
+        sum && sum.headStart >= 0
+          ? { start: sum.headStart, end: sum.headEnd }
+          : cmd?.commandWord && cmd.chain
+            ? { start: cmd.commandWord.range.start, end: cmd.chain.range.end }
+            : undefined;
+      const range = head ?? rule.origin.range;
       ctx.report({
         file: rule.origin.file,
         range,
