@@ -8,6 +8,11 @@ export const RATIO_BOUND = 24;
 const LONG = process.env['WGLINT_FUZZ_LONG'] === '1';
 const MIN_BASE_MS = LONG ? 20 : 3;
 const MAX_BASE_CHARS = LONG ? 400_000 : 40_000;
+/**
+ * A path so fast that its cost at `MAX_BASE_CHARS` is still below `MIN_BASE_MS` grows up to this:
+ * a base cost within the timer's noise would make the ratio noise.
+ */
+const MAX_FAST_BASE_CHARS = 16 * MAX_BASE_CHARS;
 
 /**
  * Cost of a run: this process's CPU time (user + system), not wall time, so other processes on a
@@ -52,7 +57,7 @@ export function scaling(build: (k: number) => string, run: (text: string) => voi
   let k = 8;
   let text = build(k);
   let baseMs = cost(text);
-  while ((baseMs < MIN_BASE_MS || baseMs < 2 * fixed) && text.length < MAX_BASE_CHARS) {
+  while ((baseMs < 2 * fixed && text.length < MAX_BASE_CHARS) || (baseMs < MIN_BASE_MS && text.length < MAX_FAST_BASE_CHARS)) {
     k *= 2;
     text = build(k);
     baseMs = cost(text);
