@@ -1,7 +1,8 @@
 // Shared helpers of the nft rules: the host's nft files, one symbol model per load (a root file
 // with the host files it includes), and a de-duplicating reporter.
-import { LineIndex, type Report, type RuleContext, compareStrings, compareVersions } from '@wglint/core';
+import { type Report, type RuleContext, compareStrings, compareVersions } from '@wglint/core';
 import type { HostModel, ParsedFile } from '@wglint/host';
+import { lineIndexOf } from '../host/utils.js';
 import type { NftInclude, NftRule, NftRuleset } from '@wglint/nft';
 import { buildNftModel, type NftModel, type NftSource } from '@wglint/nft';
 
@@ -187,7 +188,7 @@ export function reporter(ctx: RuleContext<HostModel>): (r: Report) => void {
 /** `line N` of an offset in a host file (for messages that point at another line). */
 export function lineOf(files: readonly ParsedFile[], file: string, offset: number): number {
   const f = files.find((x) => x.file.path === file);
-  return f ? new LineIndex(f.file.text).positionAt(offset).line : 0;
+  return f ? lineIndexOf(f.file).positionAt(offset).line : 0;
 }
 
 /** Source text of a node (trimmed, one line) for messages. */
