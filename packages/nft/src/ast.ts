@@ -159,6 +159,12 @@ export interface NftSet extends Base {
   /** Stateful statements attached to the set (`counter`, `quota …`). */
   readonly stateful: readonly NftStatement[];
   readonly comment: string | null;
+  /**
+   * `define`/`redefine`/`undefine` lines of the block, in source order (absent when there are
+   * none). A set or map block opens no scope of its own: nft binds them in the enclosing table block (or
+   * the file), visible to everything after them there.
+   */
+  readonly defines?: readonly NftDefine[];
 }
 
 /** `add/delete/get/reset/destroy element [family] TABLE SET { … }`. */
@@ -183,6 +189,12 @@ export interface NftFlowtable extends Base {
   readonly devices: readonly NftExpr[];
   readonly flags: readonly string[];
   readonly counter: boolean;
+  /**
+   * `define`/`redefine`/`undefine` lines of the block, in source order (absent when there are
+   * none). A flowtable block opens no scope of its own: nft binds them in the enclosing table block (or
+   * the file), visible to everything after them there.
+   */
+  readonly defines?: readonly NftDefine[];
 }
 
 export type NftObjectKind =
@@ -199,8 +211,14 @@ export interface NftObject extends Base {
   readonly hasBlock: boolean;
   readonly properties: readonly { readonly key: string; readonly words: readonly NftName[]; readonly range: TextRange }[];
   readonly comment: string | null;
-  /** Source text of each block line (with its `;` when it had one), for printing. */
+  /** Source text of each block line (with its `;` when it had one) but its `define`s and `include`s, for printing. */
   readonly lines: readonly string[];
+  /**
+   * `define`/`redefine`/`undefine` lines of the block, in source order (absent when there are
+   * none). A stateful object block opens no scope of its own: nft binds them in the enclosing table block (or
+   * the file), visible to everything after them there.
+   */
+  readonly defines?: readonly NftDefine[];
 }
 
 /** Other commands: `list ruleset`, `flush table ip t`, `delete rule … handle 4`, `reset counters` … */

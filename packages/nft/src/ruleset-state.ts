@@ -117,6 +117,24 @@ export function applyCommands(ast: NftRuleset): RulesetState {
     leave();
     return c.rules;
   };
+  // A set, flowtable or object block opens no scope: its defines bind in the enclosing block.
+  const blockDefines = (defs: readonly NftDefine[] | undefined): void => {
+    for (const d of defs ?? []) define(d);
+  };
+  /** A set's elements, interleaved with its block's defines in source order. */
+  const setElements = (s: NftSet): void => {
+    const defs = s.defines;
+    if (!defs) {
+      if (s.elements) record(s.elements);
+      return;
+    }
+    let di = 0;
+    for (const e of s.elements ?? []) {
+      while (di < defs.length && defs[di]!.range.start < e.range.start) define(defs[di++]!);
+      at.set(e, scope);
+    }
+    while (di < defs.length) define(defs[di++]!);
+  };
   const apply = (c: NftCommand): void => {
     switch (c.type) {
       case 'NftDefine':
@@ -145,12 +163,16 @@ export function applyCommands(ast: NftRuleset): RulesetState {
           if (it.type === 'NftDefine') define(it);
           else if (it.type === 'NftChain') chainIn(t, it).rules.push(...chainRules(it));
           else if (it.type === 'NftSet') {
-            if (it.elements) record(it.elements);
+            setElements(it);
             setIn(t, it);
           } else if (it.type === 'NftFlowtable') {
+            blockDefines(it.defines);
             if (anyDefine) at.set(it, scope);
             t.flowtables.push(it);
-          } else if (it.type === 'NftObject') t.objects.push(it);
+          } else if (it.type === 'NftObject') {
+            blockDefines(it.defines);
+            t.objects.push(it);
+          }
         }
         leave();
         return;
@@ -182,7 +204,7 @@ export function applyCommands(ast: NftRuleset): RulesetState {
         const t = tables.find((x) => x.family === c.family && x.name === c.table?.text) ?? (c.verb === 'add' || c.verb === 'create' ? table(c.family, c.table?.text) : null);
         if (!t) return;
         if (c.verb === 'add' || c.verb === 'create') {
-          if (c.elements) record(c.elements);
+          setElements(c);
           setIn(t, c);
         } else if (c.verb === 'delete' || c.verb === 'destroy') t.sets = t.sets.filter((x) => x.decl.name?.text !== c.name?.text);
         else if (c.verb === 'flush') for (const s of t.sets) if (s.decl.name?.text === c.name?.text) s.elements = [];
@@ -203,6 +225,7 @@ export function applyCommands(ast: NftRuleset): RulesetState {
         if (c.verb !== 'add' && c.verb !== 'create') return;
         const t = table(c.family, c.table?.text);
         if (!t) return;
+        blockDefines(c.defines);
         if (c.type === 'NftFlowtable') {
           if (anyDefine) at.set(c, scope);
           t.flowtables.push(c);

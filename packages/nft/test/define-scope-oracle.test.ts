@@ -38,6 +38,9 @@ const LOADING = [
   // table- and chain-block defines, redefined between rules; set elements resolve where written
   'table inet a {\n\tdefine s = { 1.2.3.4, 5.6.7.8 }\n\tchain c {\n\t\tdefine q = 80\n\t\ttcp dport $q ip saddr $s accept\n\t\tredefine q = 81\n\t\ttcp dport $q accept\n\t}\n}\n',
   'define p = 1\ntable inet a {\n\tset x {\n\t\ttype inet_service\n\t\telements = { $p }\n\t}\n}\nredefine p = 2\nadd element inet a x { $p }\n',
+  // set and object blocks open no scope: their defines bind in the table, for the lines after them
+  'table inet a {\n\tset s {\n\t\tdefine x = 22\n\t\ttype inet_service\n\t\telements = { $x }\n\t}\n\tchain c {\n\t\ttcp dport $x accept\n\t}\n}\n',
+  'table inet a {\n\tcounter k {\n\t\tdefine x = 23\n\t\tpackets 0 bytes 0\n\t}\n\tchain c {\n\t\ttcp dport $x accept\n\t}\n}\n',
   // the same name defined in two sibling tables
   'table inet a {\n\tdefine p = 1\n\tchain c {\n\t\ttcp dport $p accept\n\t}\n}\ntable inet b {\n\tdefine p = 2\n\tchain c {\n\t\ttcp dport $p accept\n\t}\n}\n',
 ];
@@ -72,6 +75,16 @@ const REFUSED: { text: string; error: string; check: (m: ReturnType<typeof build
   {
     text: 'define p = 22\ntable inet a {\n\tdefine p = 23\n}\n',
     error: "redefinition of symbol 'p'",
+    check: (m) => m.defines[1]!.redefinitionOf === m.defines[0]!,
+  },
+  {
+    text: 'table inet a {\n\tset s {\n\t\tdefine x = 22\n\t\ttype inet_service\n\t}\n}\ntable inet b {\n\tchain c {\n\t\ttcp dport $x accept\n\t}\n}\n',
+    error: "unknown identifier 'x'",
+    check: (m) => m.variableUses[0]!.define === null && m.defines[0]!.scope === 'inet a',
+  },
+  {
+    text: 'define x = 1\ntable inet a {\n\tset s {\n\t\ttype inet_service\n\t\tdefine x = 22\n\t}\n}\n',
+    error: "redefinition of symbol 'x'",
     check: (m) => m.defines[1]!.redefinitionOf === m.defines[0]!,
   },
 ];

@@ -190,6 +190,20 @@ describe('statements and expressions', () => {
     expect(t.chains[0]!.defines!.map((d) => [d.kind, d.name.text])).toEqual([['define', 'q'], ['undefine', 'q']]);
     expect(t.chains[1]!.defines).toBeUndefined();
   });
+
+  it('keeps the defines of set, flowtable and object blocks, which bind in the table (priorities see them)', () => {
+    const t = table(
+      'table inet a {\n\tset s {\n\t\tdefine x = 22\n\t\ttype inet_service\n\t\telements = { $x }\n\t}\n' +
+        '\tflowtable f {\n\t\tredefine p = 5\n\t\thook ingress priority 0\n\t\tdevices = { lo }\n\t}\n' +
+        '\tcounter k {\n\t\tundefine y\n\t\tpackets 0 bytes 0\n\t}\n' +
+        '\tchain c {\n\t\ttype filter hook input priority $p; policy accept;\n\t}\n}\n',
+    );
+    expect(t.sets[0]!.defines!.map((d) => [d.kind, d.name.text])).toEqual([['define', 'x']]);
+    expect(t.flowtables[0]!.defines!.map((d) => [d.kind, d.name.text])).toEqual([['redefine', 'p']]);
+    expect(t.objects[0]!.defines!.map((d) => [d.kind, d.name.text])).toEqual([['undefine', 'y']]);
+    expect(t.objects[0]!.lines).toEqual(['packets 0 bytes 0']);
+    expect(t.chains[0]!.hook?.priority?.value).toBe(5);
+  });
 });
 
 describe('syntax errors', () => {

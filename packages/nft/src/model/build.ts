@@ -4,7 +4,7 @@
 // references inside a table block).
 import type { TextRange } from '@wglint/core';
 import type {
-  NftChain, NftCommand, NftDefine, NftElementCommand, NftFamily, NftInclude, NftName, NftNode, NftRule, NftSet,
+  NftChain, NftCommand, NftDefine, NftElementCommand, NftFamily, NftFlowtable, NftInclude, NftName, NftNode, NftObject, NftRule, NftSet,
   NftStatement, NftTable,
 } from '../ast.js';
 import type {
@@ -122,10 +122,8 @@ class Builder {
       case 'NftElementCommand':
         return this.elementCommand(c, env);
       case 'NftFlowtable':
-        this.scanVariables(c, env);
-        return;
       case 'NftObject':
-        this.scanVariables(c, env);
+        this.scanBlock(c, env, 'top');
         return;
       case 'NftGenericCommand':
         if (c.verb === 'flush' && c.object === 'ruleset') {
@@ -223,14 +221,14 @@ class Builder {
               this.chain(t, item, blockEnv);
               break;
             case 'NftSet':
-              this.set(t, item, blockEnv);
+              this.set(t, item, blockEnv, t.key);
               break;
             case 'NftInclude':
               this.include(item, blockEnv);
               break;
             case 'NftFlowtable':
             case 'NftObject':
-              this.scanVariables(item, blockEnv);
+              this.scanBlock(item, blockEnv, t.key);
               break;
             default:
               break;
@@ -416,12 +414,12 @@ class Builder {
       }
       return;
     }
-    if (c.verb === 'add' || c.verb === 'create') this.set(this.table(c.family, c.table.text, false), c, env);
+    if (c.verb === 'add' || c.verb === 'create') this.set(this.table(c.family, c.table.text, false), c, env, 'top');
   }
 
-  private set(t: NftTableSymbol, c: NftSet, env: Env): void {
+  private set(t: NftTableSymbol, c: NftSet, env: Env, scope: string): void {
     if (!c.name) return;
-    this.scanVariables(c, env);
+    this.scanBlock(c, env, scope);
     let s = t.sets.get(c.name.text);
     if (!s) {
       s = {
@@ -450,6 +448,28 @@ class Builder {
       if (n.type === 'NftVariable') this.use(n.name, n.range, env);
       else if (n.type === undefined && typeof n.text === 'string' && n.text.startsWith('$') && n.range) this.use(n.text.slice(1), n.range, env);
     });
+  }
+
+  /**
+   * The variable uses of a set, flowtable or object and the defines of its block, in source order:
+   * the block opens no scope, so its defines bind in `env`'s innermost one (labelled `scope`).
+   */
+  private scanBlock(node: NftSet | NftFlowtable | NftObject, env: Env, scope: string): void {
+    const defs = node.defines;
+    if (!defs) return this.scanVariables(node, env);
+    const uses: { name: string; range: TextRange }[] = [];
+    deepVisit(node, (n) => {
+      const name = n.type === 'NftVariable' ? n.name : n.type === undefined && typeof n.text === 'string' && n.text.startsWith('$') && n.range ? n.text.slice(1) : undefined;
+      // a define's own value is scanned when the define applies
+      if (name !== undefined && !defs.some((d) => d.range.start <= n.range.start && n.range.end <= d.range.end)) uses.push({ name, range: n.range });
+    });
+    uses.sort((a, b) => a.range.start - b.range.start);
+    let di = 0;
+    for (const u of uses) {
+      while (di < defs.length && defs[di]!.range.start < u.range.start) this.define(defs[di++]!, env, scope);
+      this.use(u.name, u.range, env);
+    }
+    while (di < defs.length) this.define(defs[di++]!, env, scope);
   }
 
   private nameVariable(n: NftName, env: Env): void {

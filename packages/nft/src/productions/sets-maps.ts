@@ -1,7 +1,7 @@
 // nft(8) SETS, MAPS and ELEMENTS: `set NAME { type …; flags …; elements = { … } }`, `map NAME
 // { type K : V; … }`, and `add|delete|get|reset element [family] TABLE SET { … }`.
 import type { IToken } from 'chevrotain';
-import type { NftElementCommand, NftExpr, NftFamily, NftName, NftSet, NftSetElement, NftStatement, NftVerb } from '../ast.js';
+import type { NftDefine, NftElementCommand, NftExpr, NftFamily, NftName, NftSet, NftSetElement, NftStatement, NftVerb } from '../ast.js';
 import { Cur, Ctx, isBlock, isTok, type TBlock } from '../tree.js';
 import { eachBlockLine, expectLineEnd, nameOf, parseComment, parseDefine, parseHandle, parseInclude } from './common.js';
 import { isSelectorStart, parseElements, parseLhs, parseValuePrimary, word } from './expressions.js';
@@ -23,6 +23,7 @@ interface SetBody {
   elements: NftSetElement[] | null;
   stateful: NftStatement[];
   comment: string | null;
+  defines?: NftDefine[];
 }
 
 function typeWords(cur: Cur, after: string): NftName[] {
@@ -139,7 +140,7 @@ function buildSetBody(ctx: Ctx, b: TBlock, kind: 'set' | 'map'): SetBody {
         body.stateful.push(...parseStatements(cur).statements);
         break;
       case 'define': case 'redefine': case 'undefine':
-        parseDefine(cur);
+        (body.defines ??= []).push(parseDefine(cur));
         return;
       case 'include':
         parseInclude(cur);

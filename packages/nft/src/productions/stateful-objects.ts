@@ -1,12 +1,13 @@
 // nft(8) STATEFUL OBJECTS (counter, quota, limit, ct helper/timeout/expectation, secmark,
 // synproxy) and FLOWTABLES. Object blocks do not need separators between items.
 import type { IToken } from 'chevrotain';
-import type { NftExpr, NftFamily, NftFlowtable, NftName, NftObject, NftObjectKind, NftPriority, NftVerb } from '../ast.js';
+import type { NftDefine, NftExpr, NftFamily, NftFlowtable, NftName, NftObject, NftObjectKind, NftPriority, NftVerb } from '../ast.js';
 import { HOOKS } from '../keywords.js';
 import { Cur, isBlock, isTok, type TBlock } from '../tree.js';
 import { eachBlockLine, expectLineEnd, nameOf, parseComment, parseDefine, parseHandle, parseInclude, parsePriority } from './common.js';
 import { parseElements, parseValue, word } from './expressions.js';
 
+const BLOCK_COMMANDS: ReadonlySet<string> = new Set(['define', 'redefine', 'undefine', 'include']);
 const NUMERIC_KEYS = new Set(['mss', 'wscale', 'packets', 'bytes', 'dport', 'size']);
 
 /** Keys each object block accepts (first word of an item). */
@@ -27,13 +28,15 @@ export function buildObject(cur: Cur, kind: NftObjectKind, verb: NftVerb, startI
   void handle;
   const properties: { key: string; words: NftName[]; range: NftName['range'] }[] = [];
   let comment: string | null = null;
+  let defines: NftDefine[] | undefined;
   let hasBlock = false;
   const lines: string[] = [];
   if (isBlock(cur.peek())) {
     const b = cur.next() as TBlock;
     hasBlock = true;
     eachBlockLine(cur.ctx, b, false, (lc: Cur, line) => {
-      lines.push(cur.ctx.text.slice(line.start, line.end) + (line.terminator === 'semi' ? ';' : ''));
+      // `define`/`include` lines are not part of the object (nft lists none of them)
+      if (!BLOCK_COMMANDS.has(lc.img())) lines.push(cur.ctx.text.slice(line.start, line.end) + (line.terminator === 'semi' ? ';' : ''));
       while (!lc.atEnd()) {
         const s = lc.i;
         const w = lc.img();
@@ -42,7 +45,7 @@ export function buildObject(cur: Cur, kind: NftObjectKind, verb: NftVerb, startI
           continue;
         }
         if (w === 'define' || w === 'redefine' || w === 'undefine') {
-          parseDefine(lc);
+          (defines ??= []).push(parseDefine(lc));
           return;
         }
         if (w === 'include') {
@@ -71,7 +74,7 @@ export function buildObject(cur: Cur, kind: NftObjectKind, verb: NftVerb, startI
     });
   } else if (blockRequired) cur.fail(`expected \`{\` after the ${kind} name, found ${cur.describe()}`);
   expectLineEnd(cur);
-  return { type: 'NftObject', kind, verb, family, table, name, hasBlock, properties, comment, lines, range: cur.rangeFrom(startIdx) };
+  return { type: 'NftObject', kind, verb, family, table, name, hasBlock, properties, comment, lines, range: cur.rangeFrom(startIdx), ...(defines ? { defines } : {}) };
 }
 
 export function buildFlowtable(cur: Cur, verb: NftVerb, startIdx: number, family: NftFamily, table: NftName | null, name: NftName | null, blockRequired: boolean): NftFlowtable {
@@ -81,6 +84,7 @@ export function buildFlowtable(cur: Cur, verb: NftVerb, startIdx: number, family
   const devices: NftExpr[] = [];
   const flags: string[] = [];
   let counter = false;
+  let defines: NftDefine[] | undefined;
   let hasBlock = false;
   if (isBlock(cur.peek())) {
     const b = cur.next() as TBlock;
@@ -123,7 +127,7 @@ export function buildFlowtable(cur: Cur, verb: NftVerb, startIdx: number, family
           counter = true;
           break;
         case 'define': case 'redefine': case 'undefine':
-          parseDefine(lc);
+          (defines ??= []).push(parseDefine(lc));
           return;
         default:
           lc.fail(`unexpected ${lc.describe()} in flowtable block; expected hook, devices, flags or counter`);
@@ -133,5 +137,5 @@ export function buildFlowtable(cur: Cur, verb: NftVerb, startIdx: number, family
     if (!hook && (verb === 'add' || verb === 'create')) cur.ctx.error(cur.ctx.range(b.start, b.open.startOffset + 1), 'flowtable needs `hook ingress priority N;`');
   } else if (blockRequired) cur.fail(`expected \`{\` after the flowtable name, found ${cur.describe()}`);
   expectLineEnd(cur);
-  return { type: 'NftFlowtable', verb, family, table, name, hasBlock, hook, priority, devices, flags, counter, range: cur.rangeFrom(startIdx) };
+  return { type: 'NftFlowtable', verb, family, table, name, hasBlock, hook, priority, devices, flags, counter, range: cur.rangeFrom(startIdx), ...(defines ? { defines } : {}) };
 }

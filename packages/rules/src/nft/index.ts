@@ -1,6 +1,7 @@
 import type { HostRule } from '../host-rule.js';
 import nftChainTypeHook from './nft-chain-type-hook.js';
 import nftDuplicateChainPriority from './nft-duplicate-chain-priority.js';
+import nftDuplicateDefine from './nft-duplicate-define.js';
 import nftJumpLoop from './nft-jump-loop.js';
 import nftJumpToBaseChain from './nft-jump-to-base-chain.js';
 import nftNatOutsideNatChain from './nft-nat-outside-nat-chain.js';
@@ -20,6 +21,7 @@ import nftUnusedSet from './nft-unused-set.js';
 export const rules: readonly HostRule[] = [
   nftChainTypeHook,
   nftDuplicateChainPriority,
+  nftDuplicateDefine,
   nftJumpLoop,
   nftJumpToBaseChain,
   nftNatOutsideNatChain,

@@ -22,7 +22,9 @@ export default defineRule<HostModel>({
         const hint = !elsewhere
           ? `add \`define ${u.name} = …\` before its first use`
           : elsewhere.scope !== 'top' && (elsewhere.file !== u.file || elsewhere.node.range.start < u.range.start)
-            ? `the \`define\` in table ${elsewhere.scope} is visible only inside that table block; move it to the top of the file`
+            ? elsewhere.chain !== null
+              ? `the \`define\` in chain ${elsewhere.chain} of table ${elsewhere.scope} is visible only inside that chain block; move it to the table block (or the top of the file) to share it`
+              : `the \`define\` in table ${elsewhere.scope} is visible only inside that table block; move it to the top of the file`
             : `move \`define ${u.name}\` above its first use (nft reads the file in order)`;
         report({
           file: u.file,

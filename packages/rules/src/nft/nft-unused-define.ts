@@ -14,13 +14,13 @@ export default defineRule<HostModel>({
     const report = reporter(ctx);
     // A define file included by several loads counts as used when any load uses it.
     const used = new Set<string>();
-    const candidates = new Map<string, { file: string; range: { start: number; end: number }; name: string }>();
+    const candidates = new Map<string, { file: string; range: { start: number; end: number }; name: string; kind: string }>();
     for (const load of nftLoads(ctx.model.files)) {
       const m = load.model;
       for (const d of m.defines) {
         const key = `${d.file}\0${d.node.range.start}`;
         if (d.uses.length > 0 || m.incomplete || load.hasProblems || !load.standalone) used.add(key);
-        else candidates.set(key, { file: d.file, range: d.node.name.range, name: d.name });
+        else candidates.set(key, { file: d.file, range: d.node.name.range, name: d.name, kind: d.node.kind });
       }
     }
     for (const [key, c] of candidates) {
@@ -28,7 +28,7 @@ export default defineRule<HostModel>({
       report({
         file: c.file,
         range: c.range,
-        message: `\`define ${c.name}\` is never used as \`$${c.name}\`; remove it, or use it where the value is written out.`,
+        message: `\`${c.kind} ${c.name}\` is never used as \`$${c.name}\`; remove it, or use it where the value is written out.`,
       });
     }
   },

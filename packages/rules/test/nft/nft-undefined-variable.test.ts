@@ -30,6 +30,22 @@ table inet f {
   it('valid (near miss): a define inside the chain block', () => {
     expect(run(ID, 'table inet f {\n  chain c {\n    define x = "lo"\n    iifname $x accept\n  }\n}\n')).toEqual([]);
   });
+  it('valid (near miss): a define in a set or counter block binds in the table (nft opens no scope there)', () => {
+    const text =
+      'table inet f {\n  set s {\n    define x = 22\n    type inet_service\n    elements = { $x }\n  }\n  counter k {\n    define y = 23\n  }\n  chain c {\n    tcp dport $x tcp sport $y accept\n  }\n}\n';
+    expect(run(ID, text)).toEqual([]);
+  });
+  it('invalid: used in a set block before the define that follows it there', () => {
+    const text = 'table inet f {\n  set s {\n    type inet_service\n    elements = { $x }\n    define x = 22\n  }\n}\n';
+    expect(texts(text, run(ID, text))).toEqual(['$x']);
+  });
+  it('invalid: a chain-block define used in another chain says the chain block is its scope', () => {
+    const text = 'table inet f {\n  chain c {\n    define p = 22\n    tcp dport $p accept\n  }\n  chain d {\n    tcp dport $p accept\n  }\n}\n';
+    const ds = run(ID, text);
+    expect(ds).toHaveLength(1);
+    expect(ds[0]!.range.start).toBe(text.lastIndexOf('$p'));
+    expect(ds[0]!.message).toMatch(/in chain c of table inet f is visible only inside that chain block/);
+  });
   it('valid (near miss): a fragment in a `.d` directory nobody in the host includes', () => {
     expect(run(ID, { 'etc/nftables.d/wg.nft': 'table inet f {\n  chain c {\n    iifname $wan accept\n  }\n}\n' })).toEqual([]);
   });
