@@ -383,6 +383,9 @@ function buildFirewall(files: readonly ParsedFile[], interfaces: readonly WgInte
     const path = f.file.path;
     for (const table of f.ast.tables ?? []) {
       const tableName = table.name;
+      // iptables-restore (without --noflush) empties each table it restores: a second dump of the
+      // family replaces the tables it has instead of adding its rules behind the first one's.
+      flushRules(boot, family, tableName);
       // The table's chains by name, so a rule finds its chain without building a key string.
       const local = new Map<string, MutableChain>();
       const chainOf = (name: string): MutableChain => {
@@ -468,20 +471,25 @@ function applyIpt(state: MutableState, cmd: HookCommand, insertions: IptInsertio
       return;
     }
     case 'flush':
-      for (const c of state.values()) {
-        if (c.family !== cmd.family || c.table !== table || (chainName && c.chain !== chainName)) continue;
-        c.rules = [];
-        c.owned = true;
-        c.drops = 0;
-        c.firstDrops = [];
-        c.snapshot = NO_DROPS;
-      }
+      flushRules(state, cmd.family, table, chainName);
       return;
     case 'new-chain':
       if (chainName) getChain(state, cmd.family, table, chainName);
       return;
     default:
       return;
+  }
+}
+
+/** Empties the chains of a table (one chain when `chainName` is given), as `iptables -F` does. */
+function flushRules(state: MutableState, family: Family, table: string, chainName?: string): void {
+  for (const c of state.values()) {
+    if (c.family !== family || c.table !== table || (chainName && c.chain !== chainName)) continue;
+    c.rules = [];
+    c.owned = true;
+    c.drops = 0;
+    c.firstDrops = [];
+    c.snapshot = NO_DROPS;
   }
 }
 

@@ -32,6 +32,13 @@ describe(ID, () => {
       };
       expect(run(ID, files)).toEqual([]);
     });
+    it('a second dump of the family replaces the tables it restores (iptables-restore flushes them), so its rules are not behind the first one\'s REJECT', () => {
+      const second = '*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n-A FORWARD -i wg -j ACCEPT\n-A FORWARD -j DROP\nCOMMIT\n';
+      expect(run(ID, { [V4]: DUMP, 'etc/iptables/gateway.rules': second })).toEqual([]);
+      // a hook appended after both is judged against the table as the later dump leaves it
+      const files = { [CONF]: seed003('iptables -A FORWARD -o wg -j ACCEPT', 'iptables -D FORWARD -o wg -j ACCEPT'), [V4]: DUMP, 'etc/iptables/gateway.rules': second };
+      expect(run(ID, files).map((d) => d.message)).toEqual([expect.stringMatching(/behind `-A FORWARD -j DROP` \(etc\/iptables\/gateway\.rules:6\)/)]);
+    });
     it('-A into a chain without a catch-all', () => {
       expect(run(ID, { [CONF]: seed003('iptables -A INPUT -i wg -j ACCEPT', 'iptables -D INPUT -i wg -j ACCEPT'), [V4]: DUMP })).toEqual([]);
     });
