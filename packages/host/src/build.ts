@@ -458,9 +458,11 @@ function applyIpt(state: MutableState, cmd: HookCommand, insertions: IptInsertio
         removeRule(c, ipt.ruleNumber.value - 1);
         return;
       }
-      const key = cmd.facts?.specKey;
-      const at = c.rules.findIndex((r) => r.facts.specKey === key);
-      if (at >= 0) removeRule(c, at);
+      // `-D` with `-s a,b` deletes one stored rule per address, each the first equal one
+      for (const key of cmd.facts?.ruleKeys ?? []) {
+        const at = c.rules.findIndex((r) => r.facts.ruleKeys.length === 1 && r.facts.ruleKeys[0] === key);
+        if (at >= 0) removeRule(c, at);
+      }
       return;
     }
     case 'policy': {

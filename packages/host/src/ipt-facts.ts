@@ -1,5 +1,5 @@
 import type { IptCommand, IptOption, IptParam, IptRuleShape, IptRuleSpec, IptRuleSummary, IptSaveRule } from '@wglint/iptables';
-import { stateOptionOf } from '@wglint/iptables';
+import { canonicalRuleKey, expandAddresses, stateOptionOf } from '@wglint/iptables';
 import type { Family } from './net.js';
 import type { IfaceMatch, IptFacts, IptRuleFact, Origin } from './model.js';
 import { type Cidr, cidrKey, parseCidr, type PortRange } from './net.js';
@@ -236,6 +236,7 @@ class Details {
   modules: readonly string[] | undefined = undefined;
   targetOptions: Readonly<Record<string, string>> | undefined = undefined;
   specKey: string | undefined = undefined;
+  ruleKeys: readonly string[] | undefined = undefined;
   cover: CoverView | undefined = undefined;
 }
 
@@ -249,12 +250,14 @@ class RuleFacts implements IptFacts {
   readonly target: string | undefined;
   /** The spec, or the dump line whose AST is built only when a question needs more than the target. */
   readonly #origin: IptRuleSpec | IptSaveRule;
+  readonly #family: Family;
   #d: Details | undefined;
   /** Apart from the details: a catch-all `--ctstate INVALID -j DROP` asks it of every later rule. */
   #states: Lazy<IptFacts['states']>;
 
-  constructor(origin: IptRuleSpec | IptSaveRule) {
+  constructor(origin: IptRuleSpec | IptSaveRule, family: Family) {
     this.#origin = origin;
+    this.#family = family;
     this.target = (origin.type === 'IptSaveRule' ? origin.summary.target : origin.target?.name) || undefined;
     this.#d = undefined;
     this.#states = UNSET;
@@ -382,6 +385,15 @@ class RuleFacts implements IptFacts {
     return (d.specKey ??= specKeyOf(this.#spec));
   }
 
+  get ruleKeys(): readonly string[] {
+    const d = this.#details();
+    if (d.ruleKeys === undefined) {
+      const spec = this.#spec;
+      d.ruleKeys = expandAddresses(spec).map((a) => canonicalRuleKey(spec, this.#family, a.source, a.destination));
+    }
+    return d.ruleKeys;
+  }
+
   /** What `iptCovers` reads of a covering rule, read once. */
   coverView(): CoverView {
     const d = this.#details();
@@ -427,7 +439,7 @@ function coverViewOf(f: IptFacts): CoverView {
 /** Derives what an iptables rule matches and does from its parsed command (rule commands only). */
 export function iptFactsOf(cmd: IptCommand): IptFacts | undefined {
   const spec = cmd.rule;
-  return spec ? new RuleFacts(spec) : undefined;
+  return spec ? new RuleFacts(spec, cmd.family) : undefined;
 }
 
 /**
@@ -446,7 +458,7 @@ export class DumpRuleFact implements IptRuleFact {
     this.family = family;
     this.table = line.table;
     this.chain = chain;
-    this.facts = new RuleFacts(line);
+    this.facts = new RuleFacts(line, family);
     this.#line = line;
     this.#file = file;
   }

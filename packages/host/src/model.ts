@@ -67,8 +67,15 @@ export interface IptFacts {
   /** `-m mark --mark` / `-m connmark --mark` values, as written. */
   readonly markMatch?: string;
   readonly connmarkMatch?: string;
-  /** Canonical rule text (matches + target) for pairing `-A` with `-D` (facts §2.6). */
+  /** The rule's matches and target as written (normalised lightly), for messages. */
   readonly specKey: string;
+  /**
+   * The rules iptables stores for this one, which is what `-D`/`-C` compare (facts §2.6): one per
+   * source × destination of `-s a,b -d c` (facts §2.5), each equal for `--ctstate
+   * ESTABLISHED,RELATED` and `RELATED,ESTABLISHED`, `--dport domain` and `53`, `--icmp-type
+   * echo-request` and `8`, `-s 0.0.0.0/0` and no `-s`, ... (see `canonicalRuleKey`).
+   */
+  readonly ruleKeys: readonly string[];
 }
 
 /** A rule in a chain of the simulated firewall, with provenance. */

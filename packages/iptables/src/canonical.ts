@@ -221,6 +221,8 @@ function paramToken(p: IptParam | undefined, family: IptFamily, value?: string):
     if (v === 'all' && !p.negated) return '';
   } else if (flag === 's' || flag === 'd') {
     v = normalizeAddress(v, family);
+    // iptables stores `-s 0.0.0.0/0` as no source at all (`iptables -S` omits it)
+    if (!p.negated && (v === '0.0.0.0/0' || v === '::/0')) return '';
   }
   const head = p.negated ? `! -${flag}` : `-${flag}`;
   return flag === 'f' || v === '' ? head : `${head} ${v}`;
@@ -231,6 +233,27 @@ const K_PORT = 1;
 const K_PORT_LIST = 2;
 const K_SET_LIKE = 3;
 const K_TCP_FLAGS = 4;
+const K_ICMP = 5;
+const K_ICMP6 = 6;
+
+/**
+ * ICMP type names as the kernel stores them (`type` or `type/code`), as `iptables -S` prints them
+ * (checked with iptables 1.8.9); other names (`any`) stay as written.
+ */
+const ICMP_NUMBERS: ReadonlyMap<string, string> = new Map([
+  ['echo-reply', '0'], ['pong', '0'], ['destination-unreachable', '3'], ['network-unreachable', '3/0'], ['host-unreachable', '3/1'],
+  ['protocol-unreachable', '3/2'], ['port-unreachable', '3/3'], ['fragmentation-needed', '3/4'], ['source-quench', '4'],
+  ['redirect', '5'], ['echo-request', '8'], ['ping', '8'], ['router-advertisement', '9'], ['router-solicitation', '10'],
+  ['time-exceeded', '11'], ['ttl-exceeded', '11'], ['parameter-problem', '12'], ['timestamp-request', '13'], ['timestamp-reply', '14'],
+  ['address-mask-request', '17'], ['address-mask-reply', '18'],
+]);
+const ICMP6_NUMBERS: ReadonlyMap<string, string> = new Map([
+  ['destination-unreachable', '1'], ['no-route', '1/0'], ['communication-prohibited', '1/1'], ['address-unreachable', '1/3'],
+  ['port-unreachable', '1/4'], ['packet-too-big', '2'], ['time-exceeded', '3'], ['ttl-exceeded', '3'], ['parameter-problem', '4'],
+  ['echo-request', '128'], ['ping', '128'], ['echo-reply', '129'], ['pong', '129'], ['router-solicitation', '133'],
+  ['router-advertisement', '134'], ['neighbour-solicitation', '135'], ['neighbor-solicitation', '135'],
+  ['neighbour-advertisement', '136'], ['neighbor-advertisement', '136'], ['redirect', '137'],
+]);
 /** How `normOptionValue` treats each option name, looked up once per name. */
 const optionKinds = new Map<string, number>();
 function optionKind(name: string): number {
@@ -244,7 +267,11 @@ function optionKind(name: string): number {
           ? K_SET_LIKE
           : name === 'tcp-flags'
             ? K_TCP_FLAGS
-            : K_DEFAULT;
+            : name === 'icmp-type'
+              ? K_ICMP
+              : name === 'icmpv6-type'
+                ? K_ICMP6
+                : K_DEFAULT;
     if (optionKinds.size < 4096) optionKinds.set(name, k);
   }
   return k;
@@ -290,6 +317,10 @@ function normArg(kind: number, a: string): string {
       return a.indexOf(',') < 0 ? a : a.split(',').sort().join(',');
     case K_TCP_FLAGS:
       return a.toUpperCase().split(',').sort().join(',');
+    case K_ICMP:
+      return ICMP_NUMBERS.get(a.toLowerCase()) ?? a;
+    case K_ICMP6:
+      return ICMP6_NUMBERS.get(a.toLowerCase()) ?? a;
     default: {
       // `/^(0x[0-9a-f]+|[0-9]+)$/i` → strtoul value in decimal; anything else as written.
       const c0 = a.charCodeAt(0);

@@ -120,7 +120,7 @@ function iptLasting(u: HookCommand & { type: 'iptables' }): Lasting[] {
   const sameTable = (d: HookCommand): d is HookCommand & { type: 'iptables' } => d.type === 'iptables' && d.family === u.family && d.ipt.table === ipt.table;
   const restore = (d: HookCommand): boolean => d.type === 'iptables-restore';
   if ((ipt.kind === 'append' || ipt.kind === 'insert') && chain && u.facts) {
-    const spec = u.facts.specKey;
+    const keys = u.facts.ruleKeys;
     let undo: string | undefined;
     if (ipt.commandWord) {
       const edits: { range: { start: number; end: number }; text: string }[] = [{ range: ipt.commandWord.range, text: ipt.commandWord.text.startsWith('--') ? '--delete' : '-D' }];
@@ -130,14 +130,17 @@ function iptLasting(u: HookCommand & { type: 'iptables' }): Lasting[] {
     return [
       {
         what: 'a firewall rule',
-        undoneIn: (downs) =>
-          downs.some(
-            (d) =>
-              restore(d) ||
-              (sameTable(d) &&
-                ((d.ipt.kind === 'delete' && d.ipt.chain?.text === chain && (d.facts?.specKey === spec || d.ipt.ruleNumber !== undefined || d.dynamic)) ||
-                  ((d.ipt.kind === 'flush' || d.ipt.kind === 'delete-chain') && (!d.ipt.chain || d.ipt.chain.text === chain)))),
-          ),
+        undoneIn: (downs) => {
+          const clears = (d: HookCommand): boolean =>
+            restore(d) ||
+            (sameTable(d) &&
+              ((d.ipt.kind === 'delete' && d.ipt.chain?.text === chain && (d.ipt.ruleNumber !== undefined || d.dynamic)) ||
+                ((d.ipt.kind === 'flush' || d.ipt.kind === 'delete-chain') && (!d.ipt.chain || d.ipt.chain.text === chain))));
+          if (downs.some(clears)) return true;
+          // every rule the add made (one per address of `-s a,b`) deleted by some `-D`
+          const deleted = (k: string): boolean => downs.some((d) => sameTable(d) && d.ipt.kind === 'delete' && d.ipt.chain?.text === chain && d.facts !== undefined && d.facts.ruleKeys.includes(k));
+          return keys.every(deleted);
+        },
         ...(undo ? { undo } : {}),
       },
     ];

@@ -19,12 +19,12 @@ export default defineRule<HostModel>({
     for (const d of all) {
       if (!isDown(d) || d.refused || d.dynamic || d.type !== 'iptables' || d.ipt.kind !== 'delete' || d.ipt.ruleNumber || !d.facts) continue;
       const chain = d.ipt.chain?.text;
-      const spec = d.facts.specKey;
-      const same = (family: string, table: string, ch: string | undefined, key: string): boolean => family === d.family && table === d.ipt.table && ch === chain && key === spec;
-      if (adds.some((a) => same(a.family, a.ipt.table, a.ipt.chain?.text, a.facts?.specKey ?? ''))) continue;
       // The dump's rules of that chain (a rule's family, table and chain are those of its chain).
       const bootChain = chain === undefined ? undefined : model.iptables.boot.chains.get(chainKey(d.family, d.ipt.table, chain));
-      if (bootChain?.rules.some((r) => r.facts.specKey === spec)) continue;
+      const added = (k: string): boolean =>
+        adds.some((a) => a.family === d.family && a.ipt.table === d.ipt.table && a.ipt.chain?.text === chain && a.facts !== undefined && a.facts.ruleKeys.includes(k)) ||
+        (bootChain?.rules.some((r) => r.facts.ruleKeys.includes(k)) ?? false);
+      if (d.facts.ruleKeys.every(added)) continue;
       const near = adds.find((a) => a.family === d.family && a.ipt.chain?.text === chain && (a.ipt.table !== d.ipt.table || a.facts?.target === d.facts?.target));
       const hint = near
         ? near.ipt.table !== d.ipt.table
