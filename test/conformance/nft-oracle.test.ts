@@ -172,6 +172,23 @@ describe.skipIf(why !== null || corpusMissing !== null)('nft oracle (unshare -n 
   });
 });
 
+describe.skipIf(why !== null)('nft oracle: items that may end a block without a separator', () => {
+  // nft's set_block/map_block: `elements = …` and `auto-merge` take no separator before `}`, every other item does
+  const cases = [
+    'table inet t {\n\tset s { type ipv4_addr; elements = { 1.1.1.1 } }\n}\n',
+    'table inet t {\n\tset s { type ipv4_addr; flags interval; auto-merge }\n}\n',
+    'table inet t {\n\tmap m { type ipv4_addr : verdict; elements = { 1.1.1.1 : accept } }\n}\n',
+    'table inet t {\n\tset s { type ipv4_addr; flags interval }\n}\n',
+    'table inet t {\n\tset s { type ipv4_addr }\n}\n',
+    'table inet t {\n\tset s { type ipv4_addr; size 10 }\n}\n',
+    'table inet t {\n\tset s { type ipv4_addr; comment "x" }\n}\n',
+    'table inet t {\n\tchain c { type filter hook input priority 0; policy accept }\n}\n',
+  ];
+  it.each(cases.map((t, i) => [i, t] as const))('case %i', (_i, text) => {
+    expect(parseNft(text).problems.length > 0).toBe(nftVerdict(text).verdict === 'syntax');
+  });
+});
+
 describe.skipIf(why !== null || corpusMissing !== null)('nft oracle: canonical printer vs `nft list ruleset`', () => {
   it('prints what nft lists after loading each loadable corpus ruleset', () => {
     const dumps = loadManifest('nft-dumps').filter((m) => m.format !== 'json' && !m.empty && m.local_check?.result === 'pass');

@@ -144,15 +144,18 @@ export function parsePriority(cur: Cur, family: NftFamily): NftPriority {
  * tree is read once: each line is dropped from the block when it has been built, so the tokens of
  * a large block can be collected while its AST is built.
  */
-export function eachBlockLine(ctx: Ctx, b: TBlock, requireSep: boolean, fn: (cur: Cur, line: TLine) => void): void {
+/** What a block line's builder returns when its item may end the block without a separator. */
+export const LAST_WITHOUT_SEPARATOR = 'last-without-separator';
+
+export function eachBlockLine(ctx: Ctx, b: TBlock, requireSep: boolean, fn: (cur: Cur, line: TLine) => void | typeof LAST_WITHOUT_SEPARATOR): void {
   const lines = b.lines as (TLine | undefined)[];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     lines[i] = undefined;
     const cur = new Cur(ctx, line.items, line.end, line.terminator);
     try {
-      fn(cur, line);
-      if (requireSep && line.terminator === 'rcurly' && b.close) {
+      const last = fn(cur, line);
+      if (requireSep && line.terminator === 'rcurly' && b.close && last !== LAST_WITHOUT_SEPARATOR) {
         ctx.error(ctx.range(b.close.startOffset, b.close.startOffset + 1), 'expected a newline or `;` before `}`: nft needs a separator after every item in a block, including the last');
       }
     } catch (e) {

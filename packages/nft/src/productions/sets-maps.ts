@@ -3,7 +3,7 @@
 import type { IToken } from 'chevrotain';
 import type { NftDefine, NftElementCommand, NftExpr, NftFamily, NftName, NftSet, NftSetElement, NftStatement, NftVerb } from '../ast.js';
 import { Cur, Ctx, isBlock, isTok, type TBlock } from '../tree.js';
-import { eachBlockLine, expectLineEnd, nameOf, parseComment, parseDefine, parseHandle, parseInclude } from './common.js';
+import { LAST_WITHOUT_SEPARATOR, eachBlockLine, expectLineEnd, nameOf, parseComment, parseDefine, parseHandle, parseInclude } from './common.js';
 import { isSelectorStart, parseElements, parseLhs, parseValuePrimary, word } from './expressions.js';
 import { parseStatements } from './statements.js';
 
@@ -118,7 +118,9 @@ function buildSetBody(ctx: Ctx, b: TBlock, kind: 'set' | 'map'): SetBody {
       case 'auto-merge':
         cur.next();
         body.autoMerge = true;
-        break;
+        expectLineEnd(cur);
+        // nft's set_block: `elements = …` and `auto-merge` are the items a `}` may follow directly
+        return LAST_WITHOUT_SEPARATOR;
       case 'comment': {
         body.comment = parseComment(cur);
         break;
@@ -134,7 +136,8 @@ function buildSetBody(ctx: Ctx, b: TBlock, kind: 'set' | 'map'): SetBody {
           const v = parseValuePrimary(cur, {});
           body.elements = [{ type: 'NftSetElement', key: v, value: null, options: [], breakBefore: false, range: v.range }];
         } else cur.fail(`expected \`{\` after \`elements =\`, found ${cur.describe()}`);
-        break;
+        expectLineEnd(cur);
+        return LAST_WITHOUT_SEPARATOR;
       }
       case 'counter': case 'quota': case 'limit': case 'last': case 'ct':
         body.stateful.push(...parseStatements(cur).statements);
