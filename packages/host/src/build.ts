@@ -3,6 +3,7 @@ import { sysctlApplyOrder } from '@wglint/sysctl';
 import { sysctlFileAssignments } from './adapters.js';
 import { typeHookLine } from './hooks.js';
 import { DumpRuleFact } from './ipt-facts.js';
+import { normTable } from './ip-facts.js';
 import type {
   FirewallState,
   HookCommand,
@@ -131,7 +132,7 @@ function buildInterface(f: ParsedFile & { language: 'wg' }, targets: TargetVersi
   };
   const explicitMark = s.fwMark && s.fwMark.value !== 0 ? s.fwMark.value : undefined;
   const effectiveFwMark = explicitMark ?? (fullTunnel.ipv4 || fullTunnel.ipv6 ? 51820 : undefined);
-  const routeTable = s.table.value === 'off' ? undefined : tableAuto ? 'main' : s.table.value;
+  const routeTable = s.table.value === 'off' ? undefined : tableAuto ? 'main' : normTable(s.table.value);
   const families = [...new Set<Family>([...s.addresses.map((a) => a.cidr.family), ...allowed.map((c) => c.family)])];
   const by = (k: string): HookCommand[] => hooks.filter((h) => h.hook === k);
   const hookSteps = (k: string): HostAction[] => by(k).map((command) => ({ kind: 'hook', command }));

@@ -5,7 +5,7 @@ import { iptFactsOf } from './ipt-facts.js';
 import { ipRuleFactOf, routeFactOf, splitIpInvocation } from './ip-facts.js';
 import type { HookCommand, HookCommandBase, HookLine, ModelProblem, NftCommandFact, Origin } from './model.js';
 import { nftFactsOf } from './nft-facts.js';
-import { sysctlCommandAssignments } from './sysctl-facts.js';
+import { echoedText, procSysWrites, sysctlCommandAssignments } from './sysctl-facts.js';
 
 const IPT4 = new Set(['iptables', 'iptables-nft', 'iptables-legacy']);
 const IPT6 = new Set(['ip6tables', 'ip6tables-nft', 'ip6tables-legacy']);
@@ -24,9 +24,11 @@ export function typeHookLine(
   // bash parses the whole value before running any of it: a syntax error means nothing runs.
   const shellRefused = parsed.problems.length > 0;
   const out: HookCommand[] = [];
+  let prev: ShellCommand | undefined;
   for (const cmd of commandsOf(parsed.ast)) {
-    const typed = typeCommand(cmd, line, iface, file, fileText, problems, shellRefused);
+    const typed = typeCommand(cmd, line, iface, file, fileText, problems, shellRefused, cmd.before === '|' ? prev : undefined);
     if (typed) out.push(typed);
+    prev = cmd;
   }
   return out;
 }
@@ -49,6 +51,7 @@ function typeCommand(
   fileText: string,
   problems: ModelProblem[],
   shellRefused: boolean,
+  pipedFrom: ShellCommand | undefined,
 ): HookCommand | undefined {
   const words = argv(cmd);
   if (words.length === 0) return undefined;
@@ -98,6 +101,12 @@ function typeCommand(
     if (inv.object === 'addr') return { ...base, type: 'ip-addr' };
     return { ...base, type: 'ip-other' };
   }
+  // `echo 1 > /proc/sys/...` and `echo 1 | tee /proc/sys/...` set a sysctl as `sysctl -w` does
+  const procWrites =
+    program === 'tee'
+      ? procSysWrites(pipedFrom && echoedOf(pipedFrom), args.filter((w) => !w.text.startsWith('-')), origin)
+      : procSysWrites(echoedText(program, args), cmd.redirects.filter((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && (r.fd ?? 1) === 1).flatMap((r) => (r.target ? [r.target] : [])), origin);
+  if (procWrites.length > 0) return { ...base, type: 'sysctl', assignments: procWrites };
   if (program === 'sysctl') {
     report(sysctlProblems(words));
     return { ...base, type: 'sysctl', assignments: sysctlCommandAssignments(args, origin) };
@@ -113,6 +122,12 @@ function typeCommand(
 }
 
 type BaseFields = HookCommandBase;
+
+/** What a command prints when it is an `echo`. */
+function echoedOf(cmd: ShellCommand): string | undefined {
+  const words = argv(cmd);
+  return words.length > 0 ? echoedText(words[0]!.text.replace(/^.*\//, ''), words.slice(1)) : undefined;
+}
 
 const NFT_FLAGS_WITH_ARG = new Set(['-I', '--includepath', '-D', '--define', '-o', '--optimize']);
 

@@ -76,20 +76,16 @@ export function ipRuleFactOf(rest: readonly Word[], family: Family | undefined, 
   for (let i = 1; i < rest.length; i++) {
     const k = rest[i]!.text;
     const v = rest[i + 1]?.text;
-    switch (k) {
+    switch (ruleKeyword(k)) {
       case 'not':
         not = true;
         selector.push('not');
         continue;
       case 'priority':
-      case 'pref':
-      case 'preference':
-      case 'order':
         if (v !== undefined && /^\d+$/.test(v)) priority = Number(v);
         i++;
         continue;
       case 'table':
-      case 'lookup':
         table = v;
         i++;
         selector.push(`table ${normTable(v ?? '')}`);
@@ -151,12 +147,28 @@ export function ipRuleFactOf(rest: readonly Word[], family: Family | undefined, 
   };
 }
 
-/** Canonical table: `main` → `254`-style names kept as names, numbers as numbers. */
+/**
+ * The keyword `ip rule` reads for `k`: iproute2 takes any prefix of `preference`, `order` and
+ * `priority` (`prio`, `pref`) and of `table` (`tab`), as its `matches()` does; other words as written.
+ */
+function ruleKeyword(k: string): string {
+  if (k === '') return k;
+  if ('preference'.startsWith(k) || 'order'.startsWith(k) || 'priority'.startsWith(k)) return 'priority';
+  if ('table'.startsWith(k) || k === 'lookup') return 'table';
+  return k;
+}
+
+/**
+ * Canonical table: numbers as decimal (iproute2 reads them with base 0: `0x4d2` and `02322` are
+ * 1234), `main`/`local`/`default` for 254/255/253, other names as written.
+ */
 export function normTable(t: string): string {
-  if (t === '254') return 'main';
-  if (t === '255') return 'local';
-  if (t === '253') return 'default';
-  return t;
+  const n = /^0x[0-9a-f]+$/i.test(t) ? parseInt(t.slice(2), 16) : /^0[0-7]+$/.test(t) ? parseInt(t, 8) : /^[1-9]\d*$/.test(t) ? Number(t) : undefined;
+  const id = n === undefined ? t : String(n);
+  if (id === '254') return 'main';
+  if (id === '255') return 'local';
+  if (id === '253') return 'default';
+  return id;
 }
 
 const ROUTE_TYPES = new Set(['unicast', 'local', 'broadcast', 'multicast', 'throw', 'unreachable', 'prohibit', 'blackhole', 'nat', 'anycast']);

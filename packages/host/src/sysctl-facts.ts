@@ -28,6 +28,31 @@ export function sysctlCommandAssignments(args: readonly Word[], origin: (w: Word
   return out;
 }
 
+/**
+ * The writes of `echo VALUE > /proc/sys/net/ipv4/ip_forward` (`>`, `>>`, `>|`) and of
+ * `echo VALUE | tee [-a] /proc/sys/...`: what `sysctl -w` does, by hand. `echoed` is what `echo`
+ * prints (for `tee`, the `echo` piped into it); empty when the command writes no /proc/sys file.
+ */
+export function procSysWrites(echoed: string | undefined, targets: readonly Word[], origin: (w: Word) => Origin): SysctlAssignment[] {
+  if (echoed === undefined) return [];
+  const out: SysctlAssignment[] = [];
+  for (const t of targets) {
+    if (!t.text.startsWith(PROC_SYS) || t.text.length === PROC_SYS.length) continue;
+    out.push({ key: normSysctlKey(t.text.slice(PROC_SYS.length)), value: echoed.trim(), origin: origin(t) });
+  }
+  return out;
+}
+
+const PROC_SYS = '/proc/sys/';
+
+/** What `echo ARGS` prints (its `-n`/`-e`/`-E` options dropped); undefined for another program. */
+export function echoedText(program: string, args: readonly Word[]): string | undefined {
+  if (program !== 'echo') return undefined;
+  let i = 0;
+  while (i < args.length && /^-[neE]+$/.test(args[i]!.text)) i++;
+  return args.slice(i).map((w) => w.text).join(' ');
+}
+
 /** The value of a key in a phase, falling back to the kernel default; undefined when unknown. */
 export function sysctlValue(model: HostModel, phase: 'boot' | 'up', key: string): SysctlAssignment | undefined {
   const map = phase === 'boot' ? model.sysctl.boot : model.sysctl.up;

@@ -95,7 +95,21 @@ export function sysctlUp(model: HostModel, key: string): string | undefined {
 
 /** True when IPv4 forwarding is on after every interface is up. */
 export function ipv4Forwarding(model: HostModel): boolean {
-  return sysctlUp(model, 'net.ipv4.ip_forward') === '1' || sysctlUp(model, 'net.ipv4.conf.all.forwarding') === '1';
+  return switchedOn(sysctlUp(model, 'net.ipv4.ip_forward')) || switchedOn(sysctlUp(model, 'net.ipv4.conf.all.forwarding'));
+}
+
+/** True when IPv6 forwarding (`net.ipv6.conf.all.forwarding`) is on after every interface is up. */
+export function ipv6Forwarding(model: HostModel): boolean {
+  return switchedOn(sysctlUp(model, 'net.ipv6.conf.all.forwarding'));
+}
+
+/**
+ * Whether a boolean sysctl's value turns it on: the kernel reads the leading integer (`1 # on`
+ * writes 1, checked in a network namespace) and any non-zero value enables forwarding.
+ */
+function switchedOn(value: string | undefined): boolean {
+  const m = value === undefined ? null : /^\s*(-?\d+)/.exec(value);
+  return m !== null && Number(m[1]) !== 0;
 }
 
 /** Hook commands that make the host a gateway for the interface: NAT to elsewhere or FORWARD accepts for it. */

@@ -9,6 +9,8 @@ describe(ID, () => {
     ['Table = 123 fills the table (seed 004)', 'Table = 123\nPreUp = ip rule add fwmark 1 table 123 priority 456\nPostDown = ip rule del fwmark 1 table 123 priority 456'],
     ['a hook route fills the table', 'PostUp = ip route add default via 172.31.0.1 dev eth0 table 123; ip rule add from 10.0.0.3 table 123 priority 5'],
     ['lookup main', 'PostUp = ip rule add to 192.168.0.0/16 lookup main priority 10'],
+    ['a table number in hex, as iproute2 reads it', 'Table = 1234\nPostUp = ip rule add from 10.0.0.2 table 0x4d2 priority 1234\nPostDown = ip rule del from 10.0.0.2 table 0x4d2 priority 1234'],
+    ['Table in hex, the rule in decimal', 'Table = 0x4d2\nPostUp = ip rule add from 10.0.0.2 tab 1234 priority 1234\nPostDown = ip rule del from 10.0.0.2 table 1234 priority 1234'],
     ['a script may fill it', 'PostUp = /usr/local/bin/routes.sh; ip rule add fwmark 1 table 123 priority 456'],
   ])('valid: %s', (_n, hooks) => {
     expect(run(ID, { [CONF]: wg(hooks) })).toEqual([]);

@@ -14,6 +14,11 @@ PostDown = ip rule del fwmark 1 table 123`),
     expect(run(ID, files)).toEqual([]);
   });
 
+  it('reads the abbreviations iproute2 accepts (`prio`, `pri`, `ord`), as `ip rule` does', () => {
+    const files = { [WG0]: wg('PostUp = ip rule add from 10.0.0.2 table 100 prio 100\nPostUp = ip -6 rule add from fd00::2 table 100 pri 101\nPostUp = ip rule add fwmark 1 table 100 ord 102') };
+    expect(run(ID, files)).toEqual([]);
+  });
+
   it('leaves a command ip refuses to syntax-error', () => {
     expect(run(ID, { [WG0]: wg('PostUp = ip rule add ! fwmark 1 table 7') })).toEqual([]);
   });
