@@ -11,6 +11,7 @@ import type {
   HostModel,
   IpRuleFact,
   IptChainState,
+  IptFacts,
   IptInsertion,
   IptRuleFact,
   ModelProblem,
@@ -510,6 +511,15 @@ function droppingBefore(c: MutableChain, index: number): readonly DropEntry[] {
   return Object.freeze(fd.slice(0, k));
 }
 
+/**
+ * A rule that accepts answers rather than opening ports: it names the peer's source port
+ * (`--sport 123 --dport 1024:65535` for NTP replies) or only established/related packets.
+ */
+function acceptsRepliesOnly(f: IptFacts): boolean {
+  if (f.sports && !f.sports.negated) return true;
+  return f.states !== undefined && !f.states.negated && !f.states.values.includes('NEW');
+}
+
 function openedPorts(state: FirewallState, nftRules: readonly NftRuleFact[]): OpenedPort[] {
   const out: OpenedPort[] = [];
   for (const c of state.chains.values()) {
@@ -517,6 +527,7 @@ function openedPorts(state: FirewallState, nftRules: readonly NftRuleFact[]): Op
     for (const r of c.rules) {
       const f = r.facts;
       if (f.target !== 'ACCEPT' || !f.dports || f.dports.negated || (f.protocol?.name !== 'udp' && f.protocol?.name !== 'tcp') || f.protocol.negated) continue;
+      if (acceptsRepliesOnly(f)) continue;
       const origin = r.origin;
       if (origin.kind === 'default') continue;
       const dportOpt = r.command.rule?.matches.flatMap((m) => m.options).find((o) => /^(destination-ports?|dports?)$/.test(o.name));
@@ -534,6 +545,7 @@ function openedPorts(state: FirewallState, nftRules: readonly NftRuleFact[]): Op
   }
   for (const r of nftRules) {
     if (r.hook !== 'input' || r.verdict !== 'accept') continue;
+    if (r.matches.some((m) => !m.negated && (m.key === 'udp sport' || m.key === 'tcp sport' || m.key === 'th sport'))) continue;
     for (const [protocol, ranges] of [['udp', r.udpDports], ['tcp', r.tcpDports]] as const) {
       if (ranges.length === 0) continue;
       const valueLocation = r.dportValueRange ? { file: r.location.file, range: r.dportValueRange } : r.location;

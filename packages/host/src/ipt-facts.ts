@@ -67,13 +67,15 @@ type Ports = { ranges: PortRange[]; negated: boolean };
 const NO_MODULES: readonly string[] = Object.freeze([]);
 const NO_OPTIONS: Readonly<Record<string, string>> = Object.freeze({});
 
+/** The ports of `--dport`/`--sport`; no ranges when a part is unknown (`$(wg show %i listen-port)`). */
 function portsOf(o: IptOption | undefined): Ports | undefined {
   if (!o) return undefined;
   const ranges: PortRange[] = [];
   for (const a of o.args) {
     for (const s of a.text.split(',')) {
       const r = parseIptPort(s);
-      if (r !== undefined) ranges.push(r);
+      if (r === undefined) return { ranges: [], negated: o.negated };
+      ranges.push(r);
     }
   }
   return { ranges, negated: o.negated };

@@ -50,7 +50,7 @@ export interface IptFacts {
   readonly outIface?: IfaceMatch;
   readonly source?: { readonly cidrs: readonly Cidr[]; readonly negated: boolean };
   readonly destination?: { readonly cidrs: readonly Cidr[]; readonly negated: boolean };
-  /** `--dport`/`--dports` (tcp/udp/multiport). */
+  /** `--dport`/`--dports` (tcp/udp/multiport); no ranges when a port is unknown (a `$(...)` bash computes). */
   readonly dports?: { readonly ranges: readonly PortRange[]; readonly negated: boolean };
   readonly sports?: { readonly ranges: readonly PortRange[]; readonly negated: boolean };
   /** `--ctstate` / `--state` values, upper-case. */
@@ -178,6 +178,7 @@ export interface NftRuleFact {
   readonly tcpDports: readonly PortRange[];
   /** Range of the value of the (last) `udp dport` / `tcp dport` match, for precise reports. */
   readonly dportValueRange?: TextRange;
+  /** `accept`, `drop`, `jump`, ... ; `vmap` when a verdict map decides (any of its verdicts). */
   readonly verdict?: string;
   readonly setsMetaMark: boolean;
   readonly setsCtMark: boolean;

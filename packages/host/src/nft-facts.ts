@@ -94,6 +94,8 @@ function exprKey(e: NftExpr): string {
       return `ct ${e.key}`;
     case 'NftSpecialExpr':
       return [e.kind, ...e.words].join(' ');
+    case 'NftConcat':
+      return e.parts.map(exprKey).join(' . ');
     default:
       return e.type;
   }
@@ -148,6 +150,10 @@ export function nftRuleFact(
         break;
       case 'NftVerdict':
         verdict = s.verdict;
+        break;
+      case 'NftVmap':
+        // the verdict depends on the packet: any of the map's verdicts
+        verdict = 'vmap';
         break;
       case 'NftStatement':
         if (s.keyword === 'reject') verdict = 'reject';
@@ -249,7 +255,13 @@ export function nftFactsOf(
           const table = cmd.table?.text ?? '';
           const chain = cmd.chain?.text ?? '';
           const hook = hookOf(cmd.family, table, chain);
-          rules.push(nftRuleFact(cmd, { family: cmd.family, table, chain, ...(hook ? { hook } : {}) }, defines, file, matchCache));
+          const fact = nftRuleFact(cmd, { family: cmd.family, table, chain, ...(hook ? { hook } : {}) }, defines, file, matchCache);
+          // `insert rule` without a position (or at index 0) puts the rule first in its chain
+          const first = cmd.verb === 'insert' && (!cmd.position || (cmd.position.kind === 'index' && cmd.position.value === 0))
+            ? rules.findIndex((r) => r.family === cmd.family && r.table === table && r.chain === chain)
+            : -1;
+          if (first >= 0) rules.splice(first, 0, fact);
+          else rules.push(fact);
           break;
         }
         case 'NftInclude':

@@ -49,7 +49,8 @@ function iptBlocks(model: HostModel, chain: IptChainState, port: number, wgNames
     const f = r.facts;
     if (f.inIface && !f.inIface.negated && (f.inIface.name === 'lo' || wgNames.has(f.inIface.name))) continue;
     if (f.protocol && !f.protocol.negated && f.protocol.name !== 'udp') continue;
-    if (f.dports && !f.dports.negated && !f.dports.ranges.some((p) => p.from <= port && port <= p.to)) continue;
+    // no ranges: a port bash computes (`--dport $(wg show %i listen-port)`) may be this one
+    if (f.dports && !f.dports.negated && f.dports.ranges.length > 0 && !f.dports.ranges.some((p) => p.from <= port && port <= p.to)) continue;
     if (f.states && !f.states.negated && !f.states.values.includes('NEW')) continue;
     if ((f.target === 'DROP' || f.target === 'REJECT') && f.matchesAll) return `${at(model, r)} ${f.target === 'DROP' ? 'drops' : 'rejects'} everything`;
     if (f.target === 'DROP' || f.target === 'REJECT' || f.target === 'LOG') continue;
@@ -66,11 +67,16 @@ function at(model: HostModel, r: IptRuleFact): string {
   return `\`-A ${r.chain}${r.facts.specKey ? ` ${r.facts.specKey}` : ''}\` (${originText(model, r.origin)})`;
 }
 
+/** Selectors of a concatenation that no UDP packet matches. */
+const NOT_UDP = /^(tcp|icmp|icmpv6|sctp|dccp) /;
+
 const HANDSHAKE_KEYS = new Set(['meta iifname', 'meta iif', 'ip saddr', 'ip6 saddr', 'ip daddr', 'ip6 daddr', 'udp dport', 'th dport', 'meta l4proto', 'ip protocol', 'ip6 nexthdr', 'ct state', 'meta nfproto']);
 
 function nftBlocks(model: HostModel, c: NftChainFact, rules: readonly NftRuleFact[], port: number, wgNames: Set<string>): string | undefined {
   for (const r of rules) {
     const applies = r.matches.every((m) => {
+      // a concatenation (`meta l4proto . th dport { udp . 51820 }`) may match unless part of it is TCP or ICMP
+      if (m.key.includes(' . ')) return m.negated || !m.key.split(' . ').some((k) => NOT_UDP.test(k));
       if (!HANDSHAKE_KEYS.has(m.key)) return m.negated; // unknown match: assume it may apply only when negated
       if (m.key === 'meta iifname' || m.key === 'meta iif') return m.negated || !m.values.every((v) => v === 'lo' || wgNames.has(v));
       if (m.key === 'udp dport' || m.key === 'th dport') return m.negated || r.udpDports.some((p) => p.from <= port && port <= p.to) || r.udpDports.length === 0;
@@ -80,7 +86,7 @@ function nftBlocks(model: HostModel, c: NftChainFact, rules: readonly NftRuleFac
     });
     if (!applies) continue;
     if ((r.verdict === 'drop' || r.verdict === 'reject') && r.matches.length === 0) return `\`${r.verdict}\` at ${placeOf(model, r.location.file, r.location.range.start)} catches everything`;
-    if (r.verdict === 'accept' || r.verdict === 'jump' || r.verdict === 'goto' || r.verdict === 'return') return undefined;
+    if (r.verdict === 'accept' || r.verdict === 'jump' || r.verdict === 'goto' || r.verdict === 'return' || r.verdict === 'vmap') return undefined;
   }
   if (c.policy === 'drop') return `the nft chain ${c.family} ${c.table} ${c.chain} has policy drop (${placeOf(model, c.location.file, c.location.range.start)})`;
   return undefined;

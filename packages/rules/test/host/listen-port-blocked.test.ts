@@ -18,6 +18,33 @@ describe(ID, () => {
     ])('%s', (_n, rules) => {
       expect(run(ID, { [CONF]: SERVER, [V4]: rules })).toEqual([]);
     });
+    it('a PostUp accepting `--dport $(wg show %i listen-port)` (bash computes the port after wg sets it)', () => {
+      const conf = wg('Address = 10.0.0.1/24\nListenPort = 51820\nPostUp = iptables -I INPUT -p udp --dport $(wg show %i listen-port) -j ACCEPT\nPreDown = iptables -D INPUT -p udp --dport $(wg show %i listen-port) -j ACCEPT || true');
+      expect(run(ID, { [CONF]: conf, [V4]: dump('DROP', '-A INPUT -p tcp --dport 22 -j ACCEPT\n') })).toEqual([]);
+    });
+    const nftInput = (body: string, after = '') =>
+      `table inet filter {\n\tmap vm {\n\t\ttype inet_service : verdict\n\t\telements = { 51820 : accept }\n\t}\n\tchain input {\n\t\ttype filter hook input priority filter; policy drop;\n${body}\n\t}\n}\n${after}`;
+    it.each([
+      ['an anonymous verdict map', '\t\tudp dport vmap { 51820 : accept }'],
+      ['a named verdict map', '\t\tudp dport vmap @vm'],
+      ['a verdict map on the protocol', '\t\tmeta l4proto vmap { udp : accept }'],
+      ['a concatenation of protocol and port', '\t\tmeta l4proto . th dport { udp . 51820 } accept'],
+      ['a concatenation of source and port', '\t\tip saddr . udp dport { 0.0.0.0/0 . 51820 } accept'],
+    ])('nft: %s may accept it', (_n, body) => {
+      expect(run(ID, { [CONF]: SERVER, 'etc/nftables.conf': nftInput(body) })).toEqual([]);
+    });
+    it('nft: `insert rule` puts the accept before the chain\'s catch-all drop', () => {
+      const nft = 'table inet t {\n\tchain c {\n\t\ttype filter hook input priority 0; policy accept;\n\t\tdrop\n\t}\n}\ninsert rule inet t c udp dport 51820 accept\n';
+      expect(run(ID, { [CONF]: SERVER, 'etc/nftables.conf': nft })).toEqual([]);
+    });
+    it('nft (near miss): a concatenation with a TCP port does not accept the UDP handshake', () => {
+      const nft = nftInput('\t\tmeta l4proto . tcp dport { tcp . 51820 } accept');
+      expect(run(ID, { [CONF]: SERVER, 'etc/nftables.conf': nft })).toHaveLength(1);
+    });
+    it('nft (near miss): an `add rule` lands after the catch-all drop', () => {
+      const nft = 'table inet t {\n\tchain c {\n\t\ttype filter hook input priority 0; policy accept;\n\t\tdrop\n\t}\n}\nadd rule inet t c udp dport 51820 accept\n';
+      expect(run(ID, { [CONF]: SERVER, 'etc/nftables.conf': nft })).toHaveLength(1);
+    });
     it('a client (every peer has an Endpoint) needs no inbound accept', () => {
       const client = wg('ListenPort = 51820', '[Peer]\nPublicKey = fE/wdxzl0klVp/IR8UcaoGUMjqaWi3jAd7KzHKFS6Ds=\nEndpoint = 203.0.113.2:51820\nAllowedIPs = 0.0.0.0/0\n');
       expect(run(ID, { [CONF]: client, [V4]: dump('DROP', '') })).toEqual([]);

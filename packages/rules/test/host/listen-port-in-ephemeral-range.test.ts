@@ -48,6 +48,14 @@ describe(ID, () => {
     it('a UDP range that holds no WireGuard port', () => {
       expect(run(ID, { [NFT]: seed002('60000-60100') })).toEqual([]);
     });
+    it('rules accepting replies (a source port, or only established traffic) open no port', () => {
+      const v4 =
+        '*filter\n:INPUT DROP [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n-A INPUT -p udp -m udp --dport 51820 -j ACCEPT\n' +
+        '-A INPUT -p udp -m udp --sport 123 --dport 1024:65535 -j ACCEPT\n-A INPUT -p udp -m udp --dport 1024:65535 -m conntrack --ctstate ESTABLISHED -j ACCEPT\nCOMMIT\n';
+      expect(run(ID, { 'etc/iptables/rules.v4': v4 })).toEqual([]);
+      const nft = 'table inet f {\n\tchain input {\n\t\ttype filter hook input priority 0; policy drop;\n\t\tudp sport 53 udp dport 1024-65535 accept\n\t}\n}\n';
+      expect(run(ID, { [NFT]: nft })).toEqual([]);
+    });
   });
 
   describe('invalid', () => {
