@@ -142,8 +142,9 @@ function nftCommandOf(args: readonly Word[], file: string, report: (ps: readonly
   const rest = args.slice(i);
   const r = parseNftWords(rest);
   report(r.problems);
-  const joined = rest.map((w) => w.text).join(' ').trim();
-  const tokens = joined.split(/\s+/);
+  // `nft "add table inet t; add chain inet t c"`: the fact describes the first command
+  const joined = rest.map((w) => w.text).join(' ');
+  const tokens = (joined.split(';')[0] ?? '').trim().split(/\s+/);
   const verb = tokens[0] ?? '';
   const object = tokens[1] ?? '';
   const FAMILIES = ['ip', 'ip6', 'inet', 'arp', 'bridge', 'netdev'];

@@ -1,6 +1,6 @@
 import { defineRule, type Fix } from '@wglint/core';
-import type { HookCommand, HostModel, WgInterface } from '@wglint/host';
-import { cidrKey, sysctlValue } from '@wglint/host';
+import type { Cidr, HookCommand, HostModel, WgInterface } from '@wglint/host';
+import { cidrContains, cidrKey, parseCidr, sysctlValue } from '@wglint/host';
 import { isDown, isUp, runsScript, shown } from './utils.js';
 
 /** What an up command leaves behind after the interface is gone, and how to recognise its undo. */
@@ -13,6 +13,8 @@ interface Lasting {
   readonly undo?: string;
   /** Advice when there is no certain undo. */
   readonly advice?: string;
+  /** What the next `wg-quick up` does about it, when not "adds another copy". */
+  readonly nextUp?: string;
 }
 
 export default defineRule<HostModel>({
@@ -36,7 +38,8 @@ export default defineRule<HostModel>({
           const fix: Fix | undefined = l.undo
             ? { title: `Add \`PostDown = ${l.undo}\``, edits: [{ range: { start: i.hookInsertOffset, end: i.hookInsertOffset }, text: `${i.eol}PostDown = ${l.undo}` }] }
             : undefined;
-          const consequence = u.type === 'sysctl' ? 'it stays changed after `wg-quick down`' : 'it stays after `wg-quick down` and every restart adds another copy';
+          const consequence =
+            u.type === 'sysctl' ? 'it stays changed after `wg-quick down`' : `it stays after \`wg-quick down\` and ${l.nextUp ?? 'every restart adds another copy'}`;
           ctx.report({
             file: u.file,
             range: u.range,
@@ -71,13 +74,16 @@ function lasting(model: HostModel, i: WgInterface, u: HookCommand, ruleDowns: Ip
     case 'ip-route': {
       const r = u.route;
       if (r.op === 'del' || r.op === 'other' || r.op === 'change') return [];
-      // Routes through the interface vanish with it (facts §4.5).
-      if (r.dev === i.name || !r.cidr) return [];
+      // Routes through the interface vanish with it (facts §4.5), also when only their gateway
+      // is on the interface's own subnet (`via 10.8.0.2` on 10.8.0.1/24): the kernel resolves it to that device.
+      if (r.dev === i.name || !r.cidr || (r.dev === undefined && viaOwnSubnet(i, r.via))) return [];
       const key = cidrKey(r.cidr);
       const verb = u.words.findIndex((w, k) => k > 1 && /^(add|a|ad|replace|append|prepend)$/.test(w.text));
       return [
         {
           what: `a route in table ${r.table}`,
+          // a second `ip route add` of the same route fails (`ip route append` adds a copy)
+          ...(r.op === 'add' ? { nextUp: 'the next `wg-quick up` stops at this line: `ip route add` fails with "RTNETLINK answers: File exists"' } : r.op === 'replace' ? { nextUp: 'keeps routing that way while the interface is down' } : {}),
           undoneIn: (downs) =>
             downs.some(
               (d) =>
@@ -276,4 +282,16 @@ function applyLocal(u: HookCommand, edits: readonly { range: { start: number; en
     out = out.slice(0, s) + e.text + out.slice(t);
   }
   return out;
+}
+
+/**
+ * Whether a gateway is reached through the interface: inside one of its address prefixes (not the
+ * address alone) or, when wg-quick routes the peers' AllowedIPs in the main table, inside one of those.
+ */
+function viaOwnSubnet(i: WgInterface, via: string | undefined): boolean {
+  const gw = via === undefined ? undefined : parseCidr(via);
+  if (!gw) return false;
+  const within = (c: Cidr): boolean => c.family === gw.family && cidrContains(c, gw);
+  if (i.addresses.some((a) => a.cidr.prefix < (gw.family === 'ipv4' ? 32 : 128) && within(a.cidr))) return true;
+  return i.routeTable === 'main' && i.peers.some((p) => p.allowedIps.some((a) => a.cidr.prefix > 0 && within(a.cidr)));
 }

@@ -14,7 +14,11 @@ describe(ID, () => {
       ['ip rule deleted by priority', 'PostUp = ip rule add fwmark 1 table 123 priority 456\nPreDown = ip rule del priority 456'],
       ['route through the interface dies with it', 'PostUp = ip route add 10.100.100.1 dev %i'],
       ['route into a table through the interface', 'PostUp = ip route add default dev %i table 123'],
+      ['route via a gateway on the interface\'s own subnet dies with it', 'Address = 10.8.0.1/24\nTable = off\nPostUp = ip route add 192.168.20.0/24 via 10.8.0.2'],
+      ['route via a peer\'s address that wg-quick routes through the interface', 'Address = 10.8.0.1/32\nPostUp = ip route add 192.168.20.0/24 via 10.0.0.2'],
       ['per-interface sysctl', 'PreUp = sysctl -w net.ipv4.conf.wg0.rp_filter=2'],
+      ['nft commands joined by `;` in one argument, the table deleted', 'PostUp = nft "add table inet t; add chain inet t c"\nPostDown = nft delete table inet t'],
+      ['nft commands joined by `\\;`, the table deleted', 'PostUp = nft add table inet t\\; add chain inet t c\nPostDown = nft delete table inet t'],
       ['forwarding is left on on purpose', 'PreUp = sysctl -w net.ipv4.ip_forward=1'],
       ['ip link of the interface', 'PostUp = ip link set %i mtu 1400'],
       ['a down script may undo anything', 'PostUp = iptables -A FORWARD -i %i -j ACCEPT\nPostDown = /etc/wireguard/down.sh'],
@@ -80,6 +84,13 @@ describe(ID, () => {
       const files = { [CONF]: wg('PostUp = ip route add 192.168.99.0/24 via 192.168.1.1 dev eth0') };
       const [d] = run(ID, files);
       expect(d?.message).toContain('`PostDown = ip route del 192.168.99.0/24 via 192.168.1.1 dev eth0`');
+      // a second `ip route add` fails rather than adding a copy
+      expect(d?.message).toContain('the next `wg-quick up` stops at this line');
+    });
+
+    it('ip route via a gateway that is not on the interface\'s subnet (near miss: the address is a /32)', () => {
+      const files = { [CONF]: wg('Address = 10.8.0.1/32\nTable = off\nPostUp = ip route add 192.168.20.0/24 via 10.8.0.2') };
+      expect(run(ID, files)).toHaveLength(1);
     });
 
     it('nft rule without a table delete: no fix, advice', () => {
