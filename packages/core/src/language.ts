@@ -19,4 +19,9 @@ export interface SourceFile {
    * through a directory others can enter (wg-quick checks `mode & dirMode & 0o007`).
    */
   readonly dirMode?: number;
+  /**
+   * True when the file on disk starts with a UTF-8 byte order mark, which the reader removed from
+   * `text` (and puts back when it writes the file). wg, nft and iptables-restore refuse such a file.
+   */
+  readonly bom?: boolean;
 }

@@ -234,7 +234,7 @@ async function lintHost(group: HostGroup, options: LintPathsOptions): Promise<Li
   const parse = (f: LoadedFile): void => {
     if (!f.source.parseable) return;
     try {
-      f.parsed = parseSourceFile({ path: f.host.rel, text: f.source.text, language: f.host.language, ...f.modes }, f.host.lint);
+      f.parsed = parseSourceFile({ path: f.host.rel, text: f.source.text, language: f.host.language, ...f.modes, ...(f.source.bom ? { bom: true } : {}) }, f.host.lint);
     } catch (e) {
       f.parsed = undefined;
       errors.push({ path: f.host.path, message: `internal error: the ${f.host.language} parser failed: ${e instanceof Error ? e.message : String(e)}`, cause: e });

@@ -223,6 +223,14 @@ describe('fixes', () => {
     expect(out.results[0]).toMatchObject({ fixed: true, diagnostics: [] });
   });
 
+  it('reports a byte order mark the reader removed: wg, nft and iptables-restore refuse such files', async () => {
+    const bom = (text: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]);
+    const cwd = tree({ 'h/etc/wireguard/wg0.conf': bom(WG), 'h/etc/nftables.conf': bom('table inet t {\n}\n'), 'h/etc/iptables/rules.v4': bom('*filter\n:INPUT ACCEPT [0:0]\nCOMMIT\n') });
+    const out = await lintPaths(['h'], { cwd });
+    const byFile = Object.fromEntries(out.results.map((r) => [r.filePath.replace(/^.*\/etc\//, 'etc/'), r.diagnostics.filter((d) => d.range.start === 0 && d.range.end === 0).map((d) => d.ruleId)]));
+    expect(byFile).toMatchObject({ 'etc/wireguard/wg0.conf': ['wg-bom'], 'etc/nftables.conf': ['syntax-error'], 'etc/iptables/rules.v4': ['syntax-error'] });
+  });
+
   it('does not rewrite files it cannot round-trip', async () => {
     const bytes = Buffer.concat([Buffer.from('[Interface]\naddress = 1\n# '), Buffer.from([0xff]), Buffer.from('\n')]);
     const cwd = tree({ 'h/etc/wireguard/wg0.conf': bytes });

@@ -368,12 +368,6 @@ function freeze(s: MutableState): FirewallState {
   return { chains };
 }
 
-function dumpFamily(f: ParsedFile & { language: 'iptables-save' }): Family {
-  const base = f.file.path.replace(/^.*\//, '');
-  if (base === 'rules.v6' || /ip6tables/.test(f.file.path)) return 'ipv6';
-  if (base === 'rules.v4') return 'ipv4';
-  return f.ast.family ?? 'ipv4';
-}
 
 function buildFirewall(files: readonly ParsedFile[], interfaces: readonly WgInterface[]): HostModel['iptables'] {
   const boot: MutableState = new Map();
@@ -381,7 +375,8 @@ function buildFirewall(files: readonly ParsedFile[], interfaces: readonly WgInte
   const badInserts: { hook: HookCommand; length: number }[] = [];
   for (const f of files) {
     if (f.language !== 'iptables-save') continue;
-    const family = dumpFamily(f);
+    // the file name decided the family when it says one (see dumpFamilyFromPath)
+    const family = f.ast.family;
     const path = f.file.path;
     for (const table of f.ast.tables ?? []) {
       const tableName = table.name;

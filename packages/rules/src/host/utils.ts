@@ -78,14 +78,8 @@ export function shown(c: HookCommand, max = 90): string {
 
 /** True when the host has an iptables-save dump for the family (its firewall is known). */
 export function hasDump(model: HostModel, family: 'ipv4' | 'ipv6'): boolean {
-  return model.files.some((f) => f.language === 'iptables-save' && dumpFamilyOf(f.file.path, f.ast.family) === family);
-}
-
-function dumpFamilyOf(path: string, guessed: string): string {
-  const base = path.replace(/^.*\//, '');
-  if (base === 'rules.v6' || /ip6tables/.test(path)) return 'ipv6';
-  if (base === 'rules.v4') return 'ipv4';
-  return guessed;
+  // a dump's family comes from its file name when that says one, else from its content
+  return model.files.some((f) => f.language === 'iptables-save' && f.ast.family === family);
 }
 
 /** The effective value of a sysctl after every interface is up ('1' for on). */

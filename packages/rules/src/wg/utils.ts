@@ -8,6 +8,8 @@ export interface WgFile {
   readonly path: string;
   readonly text: string;
   readonly ast: WgConfig;
+  /** The file on disk starts with a byte order mark that the reader took out of `text`. */
+  readonly bom: boolean;
   /** 1-based line of an offset, for messages that point at another line. */
   lineOf(offset: number): number;
 }
@@ -18,7 +20,7 @@ export function wgFiles(model: HostModel): WgFile[] {
     if (f.language !== 'wg') return [];
     let index: LineIndex | undefined;
     const lineOf = (offset: number) => (index ??= new LineIndex(f.file.text)).positionAt(offset).line;
-    return [{ path: f.file.path, text: f.file.text, ast: f.ast, lineOf }];
+    return [{ path: f.file.path, text: f.file.text, ast: f.ast, bom: f.file.bom === true, lineOf }];
   });
 }
 

@@ -6,18 +6,17 @@ export default defineRule<HostModel>({
   meta: {
     id: 'wg-header-inner-space',
     severity: 'error',
-    summary: 'Section header with spaces inside the brackets (`[ Interface ]`)',
+    summary: '`[ Interface ]` with spaces inside the brackets, which wg-quick does not recognise',
     fixable: true,
     languages: ['wg'],
   },
   check(ctx) {
     for (const file of wgFiles(ctx.model)) {
       for (const s of file.ast.sections) {
-        if (!s.header.innerSpace || s.kind === 'unknown' || !s.header.closed) continue;
+        // `[ Peer ]` works: wg accepts it and wg-quick ends the interface section at any `[` line (facts §1.2)
+        if (!s.header.innerSpace || s.kind !== 'Interface' || !s.header.closed) continue;
         const fixed = `[${s.kind}]`;
-        const effect = s.kind === 'Interface'
-          ? 'wg-quick does not recognise it, so Address, DNS, MTU, Table and the PreUp/PostUp/PreDown/PostDown hooks go to wg, which refuses them'
-          : 'wg accepts it, but wg-quick does not see a section change, which is fragile';
+        const effect = 'wg-quick does not recognise it, so Address, DNS, MTU, Table and the PreUp/PostUp/PreDown/PostDown hooks go to wg, which refuses them';
         ctx.report({
           file: file.path,
           range: headerRange(s),

@@ -8,6 +8,11 @@ describe(ID, () => {
   describe('valid', () => {
     it('a realistic server config', () => expect(lint(ID, GOOD_SERVER)).toEqual([]));
     it('lowercase headers and trailing comments', () => expect(lint(ID, `[interface] # x\nPrivateKey = ${KEYS[0].private}\n[peer]\n${PEER}`)).toEqual([]));
+    // wg accepts `[ Peer ]` and wg-quick leaves the interface section at any line starting with `[`
+    it('`[ Peer ]` and `[Peer ]` work with both tools', () => {
+      expect(lint(ID, `[Interface]\nPrivateKey = ${KEYS[0].private}\n[ Peer ]\n${PEER}`)).toEqual([]);
+      expect(lint(ID, `[Interface]\nPrivateKey = ${KEYS[0].private}\n[Peer ]\n${PEER}`)).toEqual([]);
+    });
   });
   describe('invalid', () => {
     it('`[ Interface ]`: wg-quick leaks its keys to wg', () => {
@@ -21,10 +26,10 @@ describe(ID, () => {
       );
       expect(fixed(text, d!)).toBe(text.replace('[ Interface ]', '[Interface]'));
     });
-    it('`[Peer ]`', () => {
-      const text = `[Interface]\nPrivateKey = ${KEYS[0].private}\n[Peer ]\n${PEER}`;
+    it('`[Interface ]` (a space on one side)', () => {
+      const text = `[Interface ]\nPrivateKey = ${KEYS[0].private}\n[Peer]\n${PEER}`;
       const [d] = lint(ID, text);
-      expect(d!.message).toContain('Write `[Peer]`');
+      expect(d!.message).toContain('Write `[Interface]`');
     });
   });
 });
