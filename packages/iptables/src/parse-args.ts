@@ -12,6 +12,16 @@ export interface ParseIptablesOptions {
   readonly table?: string;
 }
 
+/** What `parseArgsInto` tells its caller besides the command. */
+export interface ParseOut {
+  /**
+   * The line holds the other family's `-4`/`-6` in restore input: iptables-restore skips a line
+   * with `-6` (ip6tables-restore one with `-4`) when it reaches that option, so the rest of the
+   * line is not read and the line adds no rule.
+   */
+  skipped: boolean;
+}
+
 export const TABLES = ['filter', 'nat', 'mangle', 'raw', 'security'] as const;
 
 type BaseId =
@@ -457,6 +467,10 @@ class ArgParser {
   resolved: OptInfo | undefined = undefined;
   invert: Word | undefined = undefined;
   i = 0;
+  /** Set by the other family's `-4`/`-6` in restore input: stop reading, the line is skipped. */
+  skipped = false;
+  /** Problems iptables reports only after reading the whole line (addresses): dropped when it is skipped. */
+  deferred: SyntaxProblem[] | undefined = undefined;
 
   /**
    * Prepares for its one call. The fields that do not depend on the call already hold their
@@ -610,6 +624,13 @@ class ArgParser {
         } else if (flag === 's' || flag === 'd') {
           reason = addressList(value.text, this.ctx);
           if (!reason && neg && value.text.includes(',')) reason = '! is not allowed with multiple addresses; write one rule per address';
+          if (reason && this.options.restore) {
+            // iptables parses addresses after the whole line (so not on a line it skips).
+            const problem = { range: value.range, message: `bad ${display} value: ${reason}` };
+            this.problems.push(problem);
+            (this.deferred ??= []).push(problem);
+            reason = undefined;
+          }
         } else reason = interfaceName(value.text);
         if (reason) this.problem(value.range, `bad ${display} value: ${reason}`);
       }
@@ -960,6 +981,12 @@ class ArgParser {
       }
       case 'ipv4':
       case 'ipv6':
+        if ((id === 'ipv4') !== (family === 'ipv4') && this.options.restore) {
+          // iptables-restore skips a `-6` line, ip6tables-restore a `-4` line (do_parse returns).
+          this.skipped = true;
+          (this.globals ??= []).push(word);
+          return;
+        }
         if ((id === 'ipv4') !== (family === 'ipv4')) this.problem(word.range, `${display} is for ${id === 'ipv4' ? 'iptables' : 'ip6tables'}; this is ${this.prog}`);
         (this.globals ??= []).push(word);
         return;
@@ -973,7 +1000,7 @@ class ArgParser {
   /** Reads every word. */
   readWords(): void {
     const words = this.words;
-    for (this.i = 0; this.i < words.length; this.i++) {
+    for (this.i = 0; this.i < words.length && !this.skipped; this.i++) {
       const w = words[this.i]!;
       const t = w.text;
       if (t === '!') {
@@ -1027,6 +1054,7 @@ class ArgParser {
           const display = short.display;
           if (base.arity === 0) {
             this.baseOption(base, w, undefined, display);
+            if (this.skipped) break;
             k++;
             continue;
           }
@@ -1042,13 +1070,51 @@ class ArgParser {
       }
       this.problem(w.range, badArgument(t));
     }
+    if (this.skipped) {
+      this.invert = undefined;
+      const deferred = this.deferred;
+      if (deferred) {
+        for (const d of deferred) {
+          const at = this.problems.lastIndexOf(d);
+          if (at >= 0) this.problems.splice(at, 1);
+        }
+      }
+      return;
+    }
     if (this.invert) this.problem(this.invert.range, '`!\' at the end of the command negates nothing');
+  }
+
+  /** The command of a skipped line: what was read before `-4`/`-6`, no rule and no final checks. */
+  skippedCommand(lineRange: TextRange | undefined): IptCommand {
+    const words = this.words;
+    const allRange =
+      words.length === 0
+        ? EMPTY_RANGE(0)
+        : lineRange && lineRange.start === words[0]!.range.start && lineRange.end === words[words.length - 1]!.range.end
+          ? lineRange
+          : rangeFrom(words[0]!.range, words[words.length - 1]!.range);
+    return {
+      type: 'IptCommand',
+      family: this.family,
+      table: this.table,
+      tableWord: this.tableWord,
+      kind: this.kind,
+      commandWord: this.commandWord,
+      chain: this.chain,
+      ruleNumber: this.ruleNumber,
+      policy: this.policy,
+      newName: this.newName,
+      rule: undefined,
+      globals: this.globals ?? NO_WORDS,
+      range: allRange,
+    };
   }
 
   /** Final checks and the AST; `lineRange` is the command's range when it spans exactly the same text. */
   finish(lineRange?: TextRange): IptCommand {
     const words = this.words;
     const family = this.family;
+    if (this.skipped) return this.skippedCommand(lineRange);
     // Final checks (xtables x6_fcheck / mandatory options), in order.
     const proto = this.protocolName();
     const protoNum = proto !== undefined ? protocolNumber(proto) : undefined;
@@ -1160,13 +1226,21 @@ export function parseIptablesArgs(words: readonly Word[], options: ParseIptables
 }
 
 /** `parseIptablesArgs`, appending its problems to `problems` (for `parseIptablesSave`). */
-export function parseArgsInto(words: readonly Word[], options: ParseIptablesOptions, problems: SyntaxProblem[], lineRange?: TextRange): IptCommand {
+export function parseArgsInto(
+  words: readonly Word[],
+  options: ParseIptablesOptions,
+  problems: SyntaxProblem[],
+  lineRange?: TextRange,
+  out?: ParseOut,
+): IptCommand {
   // A fresh parser per call: a reused one would live in the old generation, and every young
   // node stored into it would cost a write barrier and a remembered-set entry.
   const p = new ArgParser();
   p.init(words, options, problems);
   p.readWords();
-  return p.finish(lineRange);
+  const cmd = p.finish(lineRange);
+  if (out) out.skipped = p.skipped;
+  return cmd;
 }
 
 /** A `--name` option word without `=`: its name, and the base option it names exactly with its display. */

@@ -190,6 +190,52 @@ describe('parseIptablesArgs: matches and targets', () => {
     expect(problemAt('-A INPUT -j LOG --log-prefix').message).toMatch(/requires an argument/);
   });
 
+  it('accepts a LOG prefix longer than 29 characters (iptables stores it cut to 29), but not an empty one', () => {
+    clean('-A INPUT -j LOG --log-prefix "abcdefghijklmnopqrstuvwxyz012"'); // exactly 29
+    clean('-A INPUT -j LOG --log-prefix "abcdefghijklmnopqrstuvwxyz0123"'); // 30
+    clean('-A INPUT -j LOG --log-prefix "[wg0 dropped] abcdefghijklmnopqrstuvwxyz0123456789"', 'ipv6');
+    expect(problemAt('-A INPUT -j LOG --log-prefix ""').message).toMatch(/must not be empty/);
+  });
+
+  it('lets TCPMSS take --set-mss and --clamp-mss-to-pmtu together (the last wins), each once', () => {
+    const c = clean('-A FORWARD -p tcp --tcp-flags SYN,RST SYN -j TCPMSS --set-mss 1380 --clamp-mss-to-pmtu');
+    expect(c.rule?.target?.options.map((o) => o.name)).toEqual(['set-mss', 'clamp-mss-to-pmtu']);
+    clean('-A FORWARD -p tcp -j TCPMSS --clamp-mss-to-pmtu --set-mss 1380');
+    expect(problemAt('-A FORWARD -p tcp -j TCPMSS --set-mss 1380 --set-mss 1400').message).toMatch(/--set-mss' can only be used once/);
+    expect(problemAt('-A FORWARD -p tcp -j TCPMSS --set-mss 1380 --clamp-mss-to-pmtu --set-mss 1400').message).toMatch(/can only be used once/);
+    expect(problemAt('-A FORWARD -p tcp -j TCPMSS --clamp-mss-to-pmtu --clamp-mss-to-pmtu').message).toMatch(/can only be used once/);
+    expect(problemAt('-A FORWARD -p tcp -j TCPMSS').message).toMatch(/--set-mss or --clamp-mss-to-pmtu/);
+  });
+
+  it('skips the other family\'s -4/-6 lines in restore input, refuses them on a command line', () => {
+    const restore = (line: string, family: 'ipv4' | 'ipv6') => {
+      const { words } = splitRestoreLine(line, 0);
+      return parseIptablesArgs(words, { family, restore: true });
+    };
+    // iptables-restore applies -4 lines and skips -6 lines, wherever the option stands.
+    expect(restore('-4 -A INPUT -s 10.0.0.1 -j ACCEPT', 'ipv4')).toMatchObject({ problems: [], ast: { kind: 'append' } });
+    expect(restore('-4 -A INPUT -s 10.0.0.1 -j ACCEPT', 'ipv4').ast.rule?.source?.value?.text).toBe('10.0.0.1');
+    for (const [line, family] of [
+      ['-6 -A INPUT -s fd00::1 -p ipv6-icmp -m icmp6 --icmpv6-type 128 -j ACCEPT', 'ipv4'],
+      ['-A INPUT -s fd00::1 -6 -j ACCEPT', 'ipv4'],
+      ['-A INPUT -6 -m nosuch -j ACCEPT', 'ipv4'],
+      ['-6 bogus', 'ipv4'],
+      ['-4 -A INPUT -s 10.0.0.1 -p icmp --icmp-type 8 -j REJECT --reject-with icmp-port-unreachable', 'ipv6'],
+      ['-A INPUT -s 10.0.0.2 -4 -j ACCEPT', 'ipv6'],
+    ] as const) {
+      const r = restore(line, family);
+      expect(r.problems, line).toEqual([]);
+      expect(r.ast.rule, line).toBeUndefined();
+    }
+    // What iptables reads before the -6 is still checked (near misses).
+    expect(restore('-A INPUT -p bogus -6 -j ACCEPT', 'ipv4').problems[0]?.message).toMatch(/bogus/);
+    expect(restore('-A INPUT -p tcp --dport 99999 -6 -j ACCEPT', 'ipv4').problems.length).toBeGreaterThan(0);
+    expect(restore('-t nat -6 -A INPUT -j ACCEPT', 'ipv4').problems[0]?.message).toMatch(/-t option/);
+    // a command line is one family: `iptables -6 ...` fails
+    expect(problemAt('-6 -A INPUT -j ACCEPT').message).toMatch(/ip6tables/);
+    expect(problemAt('-4 -A INPUT -j ACCEPT', 'ipv6').message).toMatch(/iptables/);
+  });
+
   it('gives every node a range inside the input', () => {
     const line = '-A INPUT ! -s 10.0.0.0/8 -p tcp --dport 22 -m conntrack --ctstate NEW -j LOG --log-prefix "x y"';
     const c = clean(line);

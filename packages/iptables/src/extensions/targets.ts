@@ -152,7 +152,8 @@ export const targets: readonly ExtDef[] = [
     kind: 'target',
     options: [
       opt('log-level', syslogLevel),
-      opt('log-prefix', str(1, 29)),
+      // Longer prefixes are accepted and stored cut to 29 characters (iptables 1.8.9, nft and legacy).
+      opt('log-prefix', str(1)),
       opt('log-tcp-sequence', null),
       opt('log-tcp-options', null),
       opt('log-ip-options', null),
@@ -240,7 +241,9 @@ export const targets: readonly ExtDef[] = [
     name: 'TCPMSS',
     kind: 'target',
     protocols: ['tcp'],
-    options: exclusive([opt('set-mss', uint(16, 0, 65495)), opt('clamp-mss-to-pmtu', null)], ['set-mss', 'clamp-mss-to-pmtu']),
+    // Both may be given: the last one wins (`--set-mss 1380 --clamp-mss-to-pmtu` clamps, the other
+    // order sets 1380; iptables 1.8.9 nft and legacy); each only once.
+    options: [opt('set-mss', uint(16, 0, 65495)), opt('clamp-mss-to-pmtu', null)],
     final: needOneOf(['set-mss', 'clamp-mss-to-pmtu'], 'TCPMSS needs --set-mss or --clamp-mss-to-pmtu'),
   },
   {

@@ -1,5 +1,5 @@
 import type { TextRange } from '@wglint/core';
-import { parseIptablesSave } from './parse-save.js';
+import { type ParseSaveOptions, parseIptablesSave } from './parse-save.js';
 
 /**
  * Canonical layout of an iptables-save file, keeping every comment, blank line and unknown line
@@ -7,8 +7,8 @@ import { parseIptablesSave } from './parse-save.js';
  * rule lines are re-joined with single spaces between their words (each word kept as written,
  * quotes included). Lines with syntax problems are left alone. Idempotent.
  */
-export function formatIptablesSave(text: string): string {
-  const { ast, problems } = parseIptablesSave(text);
+export function formatIptablesSave(text: string, options: ParseSaveOptions = {}): string {
+  const { ast, problems } = parseIptablesSave(text, options);
   const touches = overlapTest(problems.map((p) => p.range));
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const out: string[] = [];

@@ -1,6 +1,6 @@
 import type { SyntaxProblem, TextRange, Word } from '@wglint/core';
 import type { IptCommand, IptRuleSummary, IptSaveRule } from '../ast.js';
-import { type ParseIptablesOptions, parseArgsInto } from '../parse-args.js';
+import { type ParseIptablesOptions, type ParseOut, parseArgsInto } from '../parse-args.js';
 import { splitRestoreRange } from './split-line.js';
 
 /**
@@ -36,9 +36,16 @@ export class SaveRuleLine implements IptSaveRule {
 }
 
 /** Splits and parses the argv of one dump line (`range` is the whole line, `bodyStart` its argv). */
-export function parseRuleLine(text: string, bodyStart: number, range: TextRange, options: ParseIptablesOptions, problems: SyntaxProblem[]): IptCommand {
+export function parseRuleLine(
+  text: string,
+  bodyStart: number,
+  range: TextRange,
+  options: ParseIptablesOptions,
+  problems: SyntaxProblem[],
+  out?: ParseOut,
+): IptCommand {
   // A fresh list per line: it dies young (a reused one would be old and pay a write barrier per word).
   const words: Word[] = [];
   splitRestoreRange(text, bodyStart, range.end, 0, words, problems);
-  return parseArgsInto(words, options, problems, range);
+  return parseArgsInto(words, options, problems, range, out);
 }
