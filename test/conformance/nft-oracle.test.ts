@@ -189,6 +189,13 @@ describe.skipIf(why !== null)('nft oracle: items that may end a block without a 
   });
 });
 
+describe.skipIf(why !== null)('nft oracle: a rule comment comes last', () => {
+  const rule = (r: string) => `table inet t {\n\tchain c {\n\t\t${r}\n\t}\n}\n`;
+  it.each(['tcp dport 22 counter comment "ssh" accept', 'tcp dport 22 counter accept comment "ssh"', 'accept comment "x" comment "y"', 'comment "only"', 'tcp dport 22 comment "x"'])('%s', (r) => {
+    expect(parseNft(rule(r)).problems.length > 0).toBe(nftVerdict(rule(r)).verdict === 'syntax');
+  });
+});
+
 describe.skipIf(why !== null || corpusMissing !== null)('nft oracle: canonical printer vs `nft list ruleset`', () => {
   it('prints what nft lists after loading each loadable corpus ruleset', () => {
     const dumps = loadManifest('nft-dumps').filter((m) => m.format !== 'json' && !m.empty && m.local_check?.result === 'pass');

@@ -28,6 +28,8 @@ export function parseStatements(cur: Cur): ParsedStatements {
   while (!cur.atEnd()) {
     if (cur.is('comment')) {
       comment = parseComment(cur);
+      // nft's grammar: `rule : stmt_list [comment_spec]`
+      if (!cur.atEnd()) cur.fail(`unexpected ${cur.describe()} after the rule's comment: nft takes \`comment "…"\` only at the end of a rule; move it there`);
       continue;
     }
     const st = parseStatement(cur);
