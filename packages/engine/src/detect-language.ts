@@ -19,10 +19,11 @@ export function detectLanguage(path: string, text: string): Language | undefined
   return undefined;
 }
 
+/** Whether the first section header is `[Interface]`: lines before it (a stray key) do not count. */
 function firstSectionIsInterface(text: string): boolean {
   for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
     const line = raw.replace(/#.*/, '').trim();
-    if (line === '') continue;
+    if (!line.startsWith('[')) continue;
     return /^\[\s*interface\s*\]$/i.test(line);
   }
   return false;

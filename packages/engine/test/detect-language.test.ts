@@ -4,6 +4,8 @@ import { detectLanguage } from '../src/detect-language.js';
 describe('detectLanguage', () => {
   it.each([
     ['etc/wireguard/wg0.conf', '# c\n[Interface]\nPrivateKey = x\n', 'wg'],
+    // a stray key before the first section is the config's mistake (wg refuses it), not another format
+    ['etc/wireguard/wg1.conf', 'ListenPort = 51820\n[Interface]\nPrivateKey = x\n', 'wg'],
     ['etc/nftables.conf', 'table inet f {}\n', 'nft'],
     ['x/ruleset.nft', '', 'nft'],
     ['x/firewall', '#!/usr/sbin/nft -f\nflush ruleset\n', 'nft'],
