@@ -32,6 +32,12 @@ export interface ShellWord extends Word {
    */
   readonly offsets: readonly number[];
   readonly offsetEnds: readonly number[];
+  /**
+   * For an array assignment `ports=(80 "443" [5]=x)` (or `name+=(...)`, also as an argument of
+   * `declare`/`local`/...): the element words. `text` and `range` then cover the whole `name=(...)`
+   * as written, and `parts` holds the expansions of all elements.
+   */
+  readonly elements?: readonly ShellWord[];
 }
 
 /** `>`, `>>`, `<`, `2>&1`, `&>` ... with its target word (absent when missing). */
@@ -99,6 +105,24 @@ export interface ShellComment {
   readonly text: string;
 }
 
+/**
+ * A function definition: `f() { ...; }`, `function f { ...; }`, `function f() ( ... )`.
+ * The body is a compound command; its simple commands are also in the program's `commands`,
+ * read like those of any `{ ... }` group (the header itself is in no command).
+ */
+export interface ShellFunction {
+  readonly type: 'ShellFunction';
+  /** From `function` (or the name) to the end of the body. */
+  readonly range: TextRange;
+  readonly name: ShellWord;
+  /** The `function` reserved word, when written. */
+  readonly keyword?: ShellWord;
+  /** The body compound command: from `{`/`(`/`if`/... to its closer. */
+  readonly bodyRange: TextRange;
+  /** The simple commands of the body in source order (nested programs excluded). */
+  readonly commands: readonly ShellCommand[];
+}
+
 /** A hook value as bash sees it after wg-quick's `%i` substitution. */
 export interface ShellProgram {
   readonly type: 'ShellProgram';
@@ -107,6 +131,8 @@ export interface ShellProgram {
   readonly lists: readonly ShellAndOr[];
   /** Every simple command of this program in source order (not those of nested programs). */
   readonly commands: readonly ShellCommand[];
+  /** Function definitions of this program (not those of nested programs), in source order. */
+  readonly functions: readonly ShellFunction[];
   readonly comments: readonly ShellComment[];
   /** Ranges of each `%i` that wg-quick replaced (empty when no interface name was given). */
   readonly percentI: readonly TextRange[];

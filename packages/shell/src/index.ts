@@ -10,6 +10,7 @@ export type {
   ShellCommand,
   ShellConnector,
   ShellDynamicPart,
+  ShellFunction,
   ShellPipeline,
   ShellProgram,
   ShellRedirect,
@@ -36,7 +37,7 @@ export function parseShell(text: string, options: ParseShellOptions): ParseResul
   } catch (e) {
     // Defensive: a parser bug must not take the linter down.
     const r = { start: options.baseOffset, end: options.baseOffset + text.length };
-    const ast: ShellProgram = { type: 'ShellProgram', range: r, lists: [], commands: [], comments: [], percentI: [], text };
+    const ast: ShellProgram = { type: 'ShellProgram', range: r, lists: [], commands: [], functions: [], comments: [], percentI: [], text };
     return { ast, problems: [...problems, { range: r, message: `Internal error while splitting this hook into commands: ${String(e)}` }] };
   }
 }

@@ -12,6 +12,8 @@ export type Token =
 /** Parses a nested program (`$(...)`, backticks) from `start`; returns it and where it stopped. */
 export type NestedParser = (start: number, limit: number, stop: ')' | null) => { program: ShellProgram; end: number; closed: boolean };
 
+/** `name=` / `name+=` / `name[sub]=` before the `(` of an array assignment. */
+const ARRAY_ASSIGN = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=$/;
 const META = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);
 const SIMPLE_ESC: Record<string, string> = {
   a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?',
@@ -20,6 +22,13 @@ const SIMPLE_ESC: Record<string, string> = {
 /** Hand-written bash lexer over a mapped text; never throws, reports unterminated constructs. */
 export class Lexer {
   pos: number;
+  /**
+   * Set by the parser before `next()` when a word may be an assignment (command position, or an
+   * argument of `declare`/`local`/...): then `name=(...)` / `name+=(...)` is one array-assignment word.
+   */
+  assignOk = false;
+  /** Set by the parser for the operand after `=~` in `[[ ]]`: `(`, `)` pairs and `|` are word characters. */
+  regex = false;
   private readonly text: string;
 
   constructor(
@@ -74,14 +83,18 @@ export class Lexer {
       case '\n':
         return op('\n');
       case ';':
-        return op(c2 === ';' ? ';;' : ';');
+        if (c2 === ';') return op(c3 === '&' ? ';;&' : ';;');
+        return op(c2 === '&' ? ';&' : ';');
       case '|':
+        if (this.regex) return this.word(start);
         return op(c2 === '|' ? '||' : c2 === '&' ? '|&' : '|');
       case '&':
         if (c2 === '&') return op('&&');
         if (c2 === '>') return redir(c3 === '>' ? '&>>' : '&>');
         return op('&');
       case '(':
+        if (this.regex) return this.word(start);
+        return op(c);
       case ')':
         return op(c);
       case '<':
@@ -119,6 +132,11 @@ export class Lexer {
     let unquotedText = true;
     let braceOpen = false;
     let braceComma = false;
+    let elements: ShellWord[] | undefined;
+    const regex = this.regex;
+    const assignOk = this.assignOk;
+    this.regex = false;
+    this.assignOk = false;
     const put = (s: string, a: number, b: number): void => {
       const r = this.range(a, b);
       for (const ch of s) {
@@ -145,6 +163,60 @@ export class Lexer {
         for (let k = i; k < e; k++) putChar(k);
         unquotedText = false;
         i = e;
+        continue;
+      }
+      if (regex && c === '|') {
+        putChar(i);
+        i++;
+        continue;
+      }
+      if (regex && c === '(') {
+        // bash reads a `( ... )` group of a `=~` regex as part of the word, blanks and `|` included.
+        const e = this.matchedParen(i);
+        if (e < 0) {
+          this.problem(i, this.limit, 'Unterminated `(` in the `=~` regular expression; bash will fail to run this hook. Add the closing `)`.');
+          for (let k = i; k < this.limit; k++) putChar(k);
+          i = this.limit;
+          break;
+        }
+        for (let k = i; k < e; k++) putChar(k);
+        i = e;
+        continue;
+      }
+      if (c === '(' && assignOk && !elements && ARRAY_ASSIGN.test(t.slice(start, i))) {
+        // `name=(a "b c" [2]=d)`: an array assignment; the elements are words of their own.
+        elements = [];
+        let k = i + 1;
+        let closed = false;
+        while (k < this.limit) {
+          const q = t[k]!;
+          if (q === ' ' || q === '\t' || q === '\n' || q === '\r') k++;
+          else if (q === '\\' && t[k + 1] === '\n' && k + 1 < this.limit) k += 2;
+          else if (q === ')') {
+            closed = true;
+            k++;
+            break;
+          } else if (q === '#') {
+            while (k < this.limit && t[k] !== '\n') k++;
+          } else if (META.has(q) && !((q === '<' || q === '>') && t[k + 1] === '(')) {
+            this.problem(k, k + 1, `Syntax error near unexpected token \`${q}\` in the array assignment; bash will fail to run this hook. Quote it if it is part of an element.`);
+            k++;
+          } else {
+            const el = this.word(k);
+            if (el.kind !== 'word' || el.end <= k) {
+              k++;
+              continue;
+            }
+            elements.push(el.word);
+            for (const part of el.word.parts) parts.push(part);
+            if (el.word.quoted) quoted = true;
+            k = el.end;
+          }
+        }
+        if (!closed) this.problem(i, this.limit, 'Unterminated `(` array assignment; bash will fail to run this hook. Add the closing `)`.');
+        for (let m = i; m < k; m++) putChar(m);
+        unquotedText = false;
+        i = k;
         continue;
       }
       if (META.has(c)) break;
@@ -249,8 +321,32 @@ export class Lexer {
     }
     this.pos = i;
     const dynamic = parts.some((p) => p.kind !== 'glob' && p.kind !== 'brace');
-    const word: ShellWord = { text, range: this.range(start, i), quoted, dynamic, parts, offsets, offsetEnds };
+    const word: ShellWord = { text, range: this.range(start, i), quoted, dynamic, parts, offsets, offsetEnds, ...(elements ? { elements } : {}) };
     return { kind: 'word', word, start, end: i, unquotedText };
+  }
+
+  /** Index after the `)` matching the `(` at `i` (quotes and escapes skipped), or -1. */
+  private matchedParen(i: number): number {
+    const t = this.text;
+    let depth = 0;
+    for (let k = i; k < this.limit; k++) {
+      const c = t[k];
+      if (c === '\\') k++;
+      else if (c === "'") {
+        const close = t.indexOf("'", k + 1);
+        if (close < 0 || close >= this.limit) return -1;
+        k = close;
+      } else if (c === '"') {
+        k++;
+        while (k < this.limit && t[k] !== '"') k += t[k] === '\\' ? 2 : 1;
+        if (k >= this.limit) return -1;
+      } else if (c === '(') depth++;
+      else if (c === ')') {
+        depth--;
+        if (depth === 0) return k + 1;
+      }
+    }
+    return -1;
   }
 
   /** `$'...'` (ANSI-C quoting); returns the index after the closing quote. */

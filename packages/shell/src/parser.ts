@@ -4,6 +4,7 @@ import type {
   ShellComment,
   ShellCommand,
   ShellConnector,
+  ShellFunction,
   ShellPipeline,
   ShellProgram,
   ShellRedirect,
@@ -18,6 +19,12 @@ const CLOSERS = new Set(['fi', 'done', '}', 'esac', ']]']);
 const SHELLS = new Set(['bash', 'sh', 'dash', 'zsh', 'ksh', 'ash', 'busybox']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 const MAX_DEPTH = 8;
+/** Builtins whose `name=(...)` arguments are array assignments. */
+const DECLARATIONS = new Set(['declare', 'typeset', 'local', 'export', 'readonly']);
+/** Reserved words that may open a function body (bash `shell_command`); `(` too. */
+const BODY_OPENERS = new Set(['{', 'if', 'while', 'until', 'for', 'select', 'case', '[[']);
+/** Clause keywords after which `name()` may start a function definition. */
+const BEFORE_FUNCTION = new Set(['!', 'time', 'if', 'then', 'elif', 'else', 'while', 'until', 'do', '{', '(']);
 
 interface CommandBuilder {
   words: ShellWord[];
@@ -71,8 +78,12 @@ export function parseList(
    * Open compound commands (`if ... fi`, `while ... done`, `{ ... }`, `case ... esac`) and the
    * clause each is in; `body` is true once the clause holds a command (bash needs one).
    */
-  const compound: { kind: 'if' | 'loop' | 'brace' | 'case'; state: string; body: boolean; word: ShellWord }[] = [];
-  const inCase = (): boolean => compound.some((c) => c.kind === 'case');
+  const compound: { kind: 'if' | 'loop' | 'brace' | 'case'; state: string; body: boolean; word: ShellWord; item?: boolean; pattern?: boolean }[] = [];
+  /** A function header was read; the next token opens its body. */
+  let fnPending: { name: ShellWord; keyword?: ShellWord } | undefined;
+  /** Function bodies being read: each ends when its compound (or `(` subshell) closes. */
+  const openFns: { name: ShellWord; keyword?: ShellWord; body: TextRange; firstCmd: number; compoundLen: number; parenLevel: number; paren: boolean }[] = [];
+  const functions: { fn: Omit<ShellFunction, 'commands'>; firstCmd: number; endCmd: number }[] = [];
   const unexpected = (w: ShellWord, why: string): void =>
     problem(w.range, `Syntax error near unexpected token \`${w.text}\`${why}; bash will fail to run this hook.`);
 
@@ -80,7 +91,6 @@ export function parseList(
   function structure(w: ShellWord): void {
     const top = compound[compound.length - 1];
     const t = w.text;
-    if (inCase() && t !== 'esac') return;
     switch (t) {
       case 'if':
         compound.push({ kind: 'if', state: 'cond', body: false, word: w });
@@ -95,7 +105,7 @@ export function parseList(
         compound.push({ kind: 'brace', state: 'body', body: false, word: w });
         return;
       case 'case':
-        compound.push({ kind: 'case', state: 'body', body: true, word: w });
+        compound.push({ kind: 'case', state: 'head', body: true, word: w });
         return;
       case 'then':
         if (top?.kind !== 'if' || (top.state !== 'cond' && top.state !== 'elif')) return unexpected(w, ': `then` without `if`');
@@ -132,7 +142,7 @@ export function parseList(
         compound.pop();
         return;
       case 'esac':
-        if (top?.kind !== 'case') return unexpected(w, ': `esac` without `case`');
+        if (top?.kind !== 'case' || top.state === 'head') return unexpected(w, ': `esac` without `case ... in`');
         compound.pop();
         return;
     }
@@ -222,11 +232,129 @@ export function parseList(
     ops = [];
   }
 
+  const tokRange = (t: Token): TextRange => (t.kind === 'word' ? t.word.range : t.range);
+  const tokText = (t: Token): string => (t.kind === 'word' ? t.word.text : t.kind === 'comment' ? '#' : t.kind === 'op' && t.op === '\n' ? 'newline' : t.op);
+
+  /** After a function header: the next token (newlines and comments skipped) must open a compound command. */
+  function expectFunctionBody(name: ShellWord, keyword: ShellWord | undefined): void {
+    for (;;) {
+      const save = lexer.pos;
+      const before = problems.length;
+      const nx = lexer.next();
+      if (nx?.kind === 'op' && nx.op === '\n') continue;
+      if (nx?.kind === 'comment') {
+        comments.push({ range: nx.range, text: nx.text });
+        continue;
+      }
+      lexer.pos = save;
+      problems.length = before;
+      if (nx && ((nx.kind === 'word' && nx.unquotedText && BODY_OPENERS.has(nx.word.text)) || (nx.kind === 'op' && nx.op === '('))) {
+        fnPending = { name, ...(keyword ? { keyword } : {}) };
+      } else {
+        const what = nx ? `near unexpected token \`${tokText(nx)}\`` : '(bash: unexpected end of file)';
+        problem(nx ? tokRange(nx) : name.range, `Syntax error ${what}: the body of function \`${name.text}\` must be a compound command such as \`{ ...; }\`; bash will fail to run this hook.`);
+      }
+      return;
+    }
+  }
+
+  /** The token that opens a pending function's body is being read. */
+  function openFunctionBody(opener: TextRange, paren: boolean): void {
+    if (!fnPending) return;
+    openFns.push({ ...fnPending, body: opener, firstCmd: commands.length, compoundLen: compound.length, parenLevel: parenDepth, paren });
+    fnPending = undefined;
+  }
+
+  /** Ends the innermost function whose body just closed with `closer`. */
+  function closeFunctions(closer: TextRange): void {
+    for (;;) {
+      const f = openFns[openFns.length - 1];
+      if (!f) return;
+      const done = f.paren ? parenDepth <= f.parenLevel : compound.length <= f.compoundLen;
+      if (!done) return;
+      openFns.pop();
+      const start = (f.keyword ?? f.name).range.start;
+      functions.push({
+        fn: {
+          type: 'ShellFunction',
+          range: { start, end: closer.end },
+          name: f.name,
+          ...(f.keyword ? { keyword: f.keyword } : {}),
+          bodyRange: { start: f.body.start, end: closer.end },
+        },
+        firstCmd: f.firstCmd,
+        // The command holding the closer is pushed next.
+        endCmd: commands.length + 1,
+      });
+    }
+  }
+
+  /** `[[ ... ]]`: everything up to `]]` is one command; `&&`, `(`, `<` ... are its operators, not the shell's. */
+  function condCommand(open: ShellWord): void {
+    let regex = false;
+    for (;;) {
+      lexer.regex = regex;
+      const tk = lexer.next();
+      lexer.regex = false;
+      if (!tk) {
+        problem(open.range, 'Syntax error: `[[` is never closed with `]]` (bash: unexpected end of file); bash will fail to run this hook.');
+        return;
+      }
+      if (tk.kind === 'comment') {
+        comments.push({ range: tk.range, text: tk.text });
+        continue;
+      }
+      cmd.end = tk.end;
+      regex = false;
+      if (tk.kind === 'word') {
+        if (tk.unquotedText && tk.word.text === ']]') {
+          cmd.closers.push(tk.word);
+          return;
+        }
+        cmd.words.push(tk.word);
+        regex = tk.unquotedText && tk.word.text === '=~';
+        continue;
+      }
+      if (tk.kind === 'op' && tk.op === '\n') continue;
+      cmd.words.push(opWord(tk.range, tk.op));
+    }
+  }
+
   for (;;) {
+    const cs = compound[compound.length - 1];
+    const caseTop = cs?.kind === 'case' ? cs : undefined;
+    lexer.assignOk = caseTop?.state !== 'pattern' && (cmd.words.length === 0 || DECLARATIONS.has(cmd.words[0]!.text));
     const tok: Token | undefined = lexer.next();
+    lexer.assignOk = false;
     if (!tok) break;
     if (tok.kind === 'comment') {
       comments.push({ range: tok.range, text: tok.text });
+      continue;
+    }
+    if (caseTop?.state === 'head' && tok.kind === 'op' && tok.op === '\n') continue;
+    // `case WORD in` [`(`] pattern [`|` pattern]... `)` body `;;` ...
+    if (caseTop?.state === 'pattern' && !(tok.kind === 'word' && tok.unquotedText && tok.word.text === 'esac' && !caseTop.item)) {
+      if (tok.kind === 'op' && tok.op === '\n' && !caseTop.item) continue;
+      if (tok.kind === 'word' && !caseTop.pattern) {
+        caseTop.item = true;
+        caseTop.pattern = true;
+        continue;
+      }
+      if (tok.kind === 'op' && tok.op === '(' && !caseTop.item) {
+        caseTop.item = true;
+        continue;
+      }
+      if (tok.kind === 'op' && tok.op === '|' && caseTop.pattern) {
+        caseTop.pattern = false;
+        continue;
+      }
+      if (tok.kind === 'op' && tok.op === ')' && caseTop.pattern) {
+        caseTop.state = 'body';
+        caseTop.item = false;
+        caseTop.pattern = false;
+        continue;
+      }
+      problem(tokRange(tok), `Syntax error near unexpected token \`${tokText(tok)}\` in a \`case\` pattern (write \`pattern)\` or \`(pattern)\`, alternatives joined by \`|\`); bash will fail to run this hook.`);
       continue;
     }
     if (isEmpty(cmd)) {
@@ -237,21 +365,68 @@ export function parseList(
       dangling = undefined;
       const w = tok.word;
       cmd.end = tok.end;
+      if (caseTop?.state === 'head' && tok.unquotedText && w.text === 'in' && cmd.words.length >= 1) {
+        cmd.words.push(w);
+        finishCommand(undefined);
+        finishList(false);
+        cmd = newCommand(tok.end);
+        pendingBefore = undefined;
+        caseTop.state = 'pattern';
+        continue;
+      }
       const atStart = cmd.words.length === 0 && cmd.assignments.length === 0 && cmd.redirects.length === 0;
       if (atStart && tok.unquotedText && cmd.closers.length === 0 && (OPENERS.has(w.text) || (CLOSERS.has(w.text) && cmd.keywords.length === 0))) {
+        if (w.text === 'function' && !fnPending) {
+          // `function NAME [()] BODY`
+          const before = problems.length;
+          const save = lexer.pos;
+          const name = lexer.next();
+          if (name?.kind !== 'word') {
+            lexer.pos = save;
+            problems.length = before;
+            problem(name ? tokRange(name) : w.range, `Syntax error near unexpected token \`${name ? tokText(name) : 'newline'}\`: \`function\` needs a name; bash will fail to run this hook.`);
+            continue;
+          }
+          const afterName = lexer.pos;
+          const open = lexer.next();
+          if (open?.kind === 'op' && open.op === '(') {
+            const seen = problems.length;
+            const close = lexer.next();
+            // `function f ( cmd )`: the `(` opens a subshell body.
+            if (close?.kind !== 'op' || close.op !== ')') {
+              lexer.pos = afterName;
+              problems.length = seen;
+            }
+          } else lexer.pos = afterName;
+          if (isEmpty(cmd)) cmd.start = lexer.pos;
+          expectFunctionBody(name.word, w);
+          continue;
+        }
         if (CLOSERS.has(w.text)) cmd.closers.push(w);
         else {
+          if (BODY_OPENERS.has(w.text)) openFunctionBody(w.range, false);
           if (w.text === '!') {
-            if (pipeCmds.length > 0 && !inCase()) unexpected(w, ': `!` can only start a pipeline');
+            if (pipeCmds.length > 0) unexpected(w, ': `!` can only start a pipeline');
             else if (cmd.keywords.length === 0 || cmd.keywords.every((k) => k.text === '!' || OPENERS.has(k.text))) negated = true;
           }
           cmd.keywords.push(w);
         }
+        const fnsOpen = openFns.length;
         structure(w);
+        if (w.text === '[[') {
+          condCommand(w);
+          const closer = cmd.closers[cmd.closers.length - 1];
+          if (closer) closeFunctions(closer.range);
+        } else if (CLOSERS.has(w.text) && fnsOpen > 0) closeFunctions(w.range);
         continue;
       }
       // After `}`/`fi`/`done`, only redirections and operators may follow.
-      if (cmd.closers.length > 0 && cmd.words.length === 0 && !inCase() && CLOSERS.has(cmd.closers[cmd.closers.length - 1]!.text)) {
+      const lastCloser = cmd.closers[cmd.closers.length - 1];
+      if (
+        lastCloser &&
+        (CLOSERS.has(lastCloser.text) || lastCloser.text === ')') &&
+        (cmd.words.length === 0 || ((lastCloser.text === ']]' || lastCloser.text === ')') && cmd.words[cmd.words.length - 1]!.range.start < lastCloser.range.start))
+      ) {
         unexpected(w, ` after \`${cmd.closers[cmd.closers.length - 1]!.text}\``);
         cmd.words.push(w);
         continue;
@@ -294,7 +469,30 @@ export function parseList(
     // Operators.
     const op = tok.op;
     if (op === '(') {
+      const lastKw = cmd.keywords[cmd.keywords.length - 1];
+      if (
+        cmd.words.length === 1 &&
+        cmd.assignments.length === 0 &&
+        cmd.redirects.length === 0 &&
+        cmd.closers.length === 0 &&
+        !fnPending &&
+        (!lastKw || BEFORE_FUNCTION.has(lastKw.text))
+      ) {
+        // `NAME() BODY`
+        const save = lexer.pos;
+        const seen = problems.length;
+        const close = lexer.next();
+        if (close?.kind === 'op' && close.op === ')') {
+          const name = cmd.words.pop()!;
+          if (isEmpty(cmd)) cmd.start = close.end;
+          expectFunctionBody(name, undefined);
+          continue;
+        }
+        lexer.pos = save;
+        problems.length = seen;
+      }
       if (cmd.words.length === 0 && cmd.assignments.length === 0 && cmd.redirects.length === 0) {
+        openFunctionBody(tok.range, true);
         parenDepth++;
         cmd.keywords.push(opWord(tok.range, '('));
         cmd.end = tok.end;
@@ -311,26 +509,27 @@ export function parseList(
         parenDepth--;
         cmd.closers.push(opWord(tok.range, ')'));
         cmd.end = tok.end;
+        closeFunctions(tok.range);
         continue;
       }
-      if (stop === ')' && !inCase()) {
+      if (stop === ')') {
         end = tok.start;
         closed = true;
         break;
       }
-      if (inCase()) continue; // `pattern)` of a case item
       problem(tok.range, 'Syntax error near unexpected token `)`; bash will fail to run this hook. Remove it or quote it.');
       continue;
     }
-    if (op === ';;') {
-      if (inCase()) {
+    if (op === ';;' || op === ';&' || op === ';;&') {
+      if (caseTop?.state === 'body' && !dangling) {
         if (!isEmpty(cmd)) finishCommand(';');
+        finishList(false);
         cmd = newCommand(tok.end);
         pendingBefore = ';';
-        dangling = undefined;
+        caseTop.state = 'pattern';
         continue;
       }
-      problem(tok.range, 'Syntax error near unexpected token `;;` (only valid inside `case`); bash will fail to run this hook.');
+      problem(tok.range, `Syntax error near unexpected token \`${op}\` (only valid at the end of a \`case\` item); bash will fail to run this hook.`);
       continue;
     }
     const connector = op as ShellConnector;
@@ -345,7 +544,7 @@ export function parseList(
       problem(tok.range, `Syntax error near unexpected token \`${op === '\n' ? 'newline' : op}\`: no command before it; bash will fail to run this hook.`);
       continue;
     }
-    if (keywordsOnly(cmd) && op !== '\n' && !inCase()) {
+    if (keywordsOnly(cmd) && op !== '\n') {
       const last = cmd.keywords[cmd.keywords.length - 1]!;
       problem(tok.range, `Syntax error near unexpected token \`${op}\`: \`${last.text}\` needs a command after it; bash will fail to run this hook.`);
     }
@@ -388,6 +587,7 @@ export function parseList(
     range: range(start, end),
     lists,
     commands,
+    functions: functions.map((f) => ({ ...f.fn, commands: commands.slice(f.firstCmd, f.endCmd) })),
     comments,
     percentI: depth === 0 ? percentI : [],
     text: src.text.slice(start, end),
@@ -409,5 +609,5 @@ function opWord(range: TextRange, text: string): ShellWord {
 
 function emptyProgram(src: MappedText, start: number, limit: number, percentI: readonly TextRange[]): ShellProgram {
   void percentI;
-  return { type: 'ShellProgram', range: mappedRange(src, start, limit), lists: [], commands: [], comments: [], percentI: [], text: src.text.slice(start, limit) };
+  return { type: 'ShellProgram', range: mappedRange(src, start, limit), lists: [], commands: [], functions: [], comments: [], percentI: [], text: src.text.slice(start, limit) };
 }

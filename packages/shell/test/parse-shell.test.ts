@@ -317,6 +317,106 @@ describe('syntax errors bash reports', () => {
   });
 });
 
+describe('functions, [[ =~ ]], arrays, case', () => {
+  it('reads a function definition as a node with its name and body', () => {
+    const { ast, problems, src } = hook('function f { iptables -A INPUT -i %i -j ACCEPT; }; f');
+    expect(problems).toEqual([]);
+    expect(ast.functions).toHaveLength(1);
+    const fn = ast.functions[0]!;
+    expect(fn.type).toBe('ShellFunction');
+    expect(fn.name.text).toBe('f');
+    expect(fn.keyword?.text).toBe('function');
+    expect(src(fn.range)).toBe('function f { iptables -A INPUT -i %i -j ACCEPT; }');
+    expect(src(fn.bodyRange)).toBe('{ iptables -A INPUT -i %i -j ACCEPT; }');
+    expect(fn.commands.map((c) => c.words.map((w) => w.text))).toEqual([['iptables', '-A', 'INPUT', '-i', 'wg0', '-j', 'ACCEPT'], []]);
+    // The body reads like a `{ ... }` group; the call is a command of its own.
+    expect(texts(ast)).toEqual([['iptables', '-A', 'INPUT', '-i', 'wg0', '-j', 'ACCEPT'], [], ['f']]);
+    expect(ast.commands[0]!.keywords.map((k) => k.text)).toEqual(['{']);
+    expect(commandName(ast.commands[0]!)).toBe('iptables');
+  });
+
+  it('reads f() with a { } or ( ) body, and nested functions', () => {
+    const a = hook('f() { :; }; f');
+    expect(a.problems).toEqual([]);
+    expect(a.ast.functions.map((f) => [f.name.text, f.keyword, a.src(f.range)])).toEqual([['f', undefined, 'f() { :; }']]);
+    const b = hook('up() ( ip link set %i up ); up');
+    expect(b.problems).toEqual([]);
+    expect(b.src(b.ast.functions[0]!.bodyRange)).toBe('( ip link set %i up )');
+    expect(b.ast.functions[0]!.commands.map((c) => commandName(c))).toEqual(['ip']);
+    const c = hook('function outer() { inner() { echo x; }; inner; }');
+    expect(c.problems).toEqual([]);
+    expect(c.ast.functions.map((f) => f.name.text)).toEqual(['inner', 'outer']);
+    expect(c.src(c.ast.functions[0]!.range)).toBe('inner() { echo x; }');
+  });
+
+  it('keeps the parentheses and `|` of a `=~` regex in its word', () => {
+    const { ast, problems, src } = hook('[[ "$(hostname)" =~ ^(gw|vpn)[0-9]+$ ]] && logger matched');
+    expect(problems).toEqual([]);
+    const [cond, log] = ast.commands;
+    expect(cond!.keywords.map((k) => k.text)).toEqual(['[[']);
+    expect(cond!.words.map((w) => w.text)).toEqual(['$(hostname)', '=~', '^(gw|vpn)[0-9]+$']);
+    expect(src(cond!.words[2]!.range)).toBe('^(gw|vpn)[0-9]+$');
+    expect(cond!.closers.map((k) => k.text)).toEqual([']]']);
+    expect(cond!.after).toBe('&&');
+    expect(commandName(log!)).toBe('logger');
+  });
+
+  it('reads && and ( ) inside [[ ]] as part of the test', () => {
+    const { ast, problems } = hook('[[ -n $a && ( $b == c || $d ) ]] || exit 0');
+    expect(problems).toEqual([]);
+    expect(ast.commands).toHaveLength(2);
+    expect(ast.commands[0]!.words.map((w) => w.text)).toEqual(['-n', '$a', '&&', '(', '$b', '==', 'c', '||', '$d', ')']);
+  });
+
+  it('reads an array assignment as an assignment whose value keeps its source range', () => {
+    const { ast, problems, src } = hook('ports=(80 "443" [5]=x $(echo 1)); iptables -A INPUT --dport $p');
+    expect(problems).toEqual([]);
+    const a = ast.commands[0]!.assignments[0]!;
+    expect(ast.commands[0]!.words).toEqual([]);
+    expect(src(a.range)).toBe('ports=(80 "443" [5]=x $(echo 1))');
+    expect(a.elements!.map((e) => e.text)).toEqual(['80', '443', '[5]=x', '$(echo 1)']);
+    expect(src(a.elements![1]!.range)).toBe('"443"');
+    expect(a.dynamic).toBe(true);
+    expect(allCommands(ast).map((c) => commandName(c))).toEqual([undefined, 'echo', 'iptables']);
+    const d = hook('declare -a a=(1 2); b+=(3)');
+    expect(d.problems).toEqual([]);
+    expect(d.ast.commands[0]!.words.map((w) => [w.text, w.elements?.length])).toEqual([
+      ['declare', undefined],
+      ['-a', undefined],
+      ['a=(1 2)', 2],
+    ]);
+    expect(d.ast.commands[1]!.assignments[0]!.elements!.map((e) => e.text)).toEqual(['3']);
+  });
+
+  it('splits case items into their commands', () => {
+    const { ast, problems } = hook('case "$(hostname)" in (gw*) iptables -A FORWARD -i %i -j ACCEPT ;; a|b) logger x; logger y;; esac');
+    expect(problems).toEqual([]);
+    expect(ast.commands.map((c) => [c.keywords.map((k) => k.text), commandName(c) ?? null, c.closers.map((k) => k.text)])).toEqual([
+      [['case'], '$(hostname)', []],
+      [[], 'iptables', []],
+      [[], 'logger', []],
+      [[], 'logger', []],
+      [[], null, ['esac']],
+    ]);
+  });
+
+  it('still reports stray parentheses and ;; outside case', () => {
+    for (const [v, token] of [
+      ['echo (x)', '('],
+      ['echo a=(1)', '('],
+      ['f() echo', 'echo'],
+      ['()', ')'],
+      ['a ;; b', ';;'],
+      ['{ a; }; }', '}'],
+      ['case x in ) b;; esac', ')'],
+    ] as const) {
+      const { problems, src } = hook(v);
+      expect(problems.length, v).toBeGreaterThan(0);
+      expect(src(problems[0]!.range), v).toBe(token);
+    }
+  });
+});
+
 describe('bash -c / sh -c', () => {
   it('parses the script of bash -c recursively with exact ranges', () => {
     const { ast, problems, src } = hook(`bash -c 'ip rule add fwmark 1 table 7 priority 5 && ip route add default dev %i table 7'`);
