@@ -1,6 +1,7 @@
 import { defineRule } from '@wglint/core';
 import type { HostModel } from '@wglint/host';
 import { BUILTIN_CHAINS } from '@wglint/iptables';
+import { hookChainMistakes } from './unknown-chain-in-hooks.js';
 import { issuesOf, saveFiles, tableIndex, userChains } from './utils.js';
 
 export default defineRule<HostModel>({
@@ -9,12 +10,13 @@ export default defineRule<HostModel>({
     severity: 'error',
     summary: 'A rule adds to or jumps to a chain that does not exist in its table',
     fixable: false,
-    languages: ['iptables-save'],
+    languages: ['iptables-save', 'wg'],
   },
   check(ctx) {
     for (const { file, issue } of issuesOf(ctx.model, ['unknown-chain'])) {
       ctx.report({ file, range: issue.range, message: `${issue.message.charAt(0).toUpperCase()}${issue.message.slice(1)}.` });
     }
+    for (const m of hookChainMistakes(ctx.model)) ctx.report(m);
     for (const file of saveFiles(ctx.model.files)) {
       for (const t of file.ast.tables) {
         const chains = userChains(t);
