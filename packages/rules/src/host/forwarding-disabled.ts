@@ -17,8 +17,9 @@ export default defineRule<HostModel>({
     const off = { ipv4: !ipv4Forwarding(model), ipv6: !ipv6Forwarding(model) };
     if (!off.ipv4 && !off.ipv6) return;
     for (const i of model.interfaces) {
-      // ip6tables FORWARD rules need IPv6 forwarding, iptables ones IPv4 forwarding
-      const c = gatewayHooks(i).find((h) => h.type === 'iptables' && off[h.family]);
+      // ip6tables FORWARD rules need IPv6 forwarding, iptables ones IPv4 forwarding; a family the
+      // tunnel does not carry (no address or AllowedIPs of it) has no clients to strand
+      const c = gatewayHooks(i).find((h) => h.type === 'iptables' && off[h.family] && i.families.includes(h.family));
       if (!c || c.type !== 'iptables') continue;
       const key = c.family === 'ipv6' ? 'net.ipv6.conf.all.forwarding' : 'net.ipv4.ip_forward';
       ctx.report({

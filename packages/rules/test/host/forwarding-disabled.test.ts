@@ -16,6 +16,7 @@ describe(ID, () => {
     ['a PreUp writing /proc/sys', { [CONF]: GW.replace('PostUp', 'PreUp = echo 1 > /proc/sys/net/ipv4/ip_forward\nPostUp'), [SYSCTL]: 'net.ipv4.ip_local_reserved_ports = 51820\n' }],
     ['a PreUp piping into tee /proc/sys', { [CONF]: GW.replace('PostUp', 'PreUp = echo 1 | tee /proc/sys/net/ipv4/conf/all/forwarding\nPostUp'), [SYSCTL]: 'net.ipv4.ip_local_reserved_ports = 51820\n' }],
     ['ip6tables FORWARD with IPv6 forwarding on (IPv4 forwarding is not its switch)', { [CONF]: V6, [SYSCTL]: 'net.ipv6.conf.all.forwarding = 1\n' }],
+    ['seed 003: ip6tables FORWARD copied onto a tunnel that carries no IPv6', { [CONF]: GW.replace('PostUp = iptables', 'PostUp = ip6tables -I FORWARD -i %i -j ACCEPT; iptables'), [SYSCTL]: 'net.ipv4.ip_forward = 1\n' }],
     ['DNAT to the own address (seed 002 inbound) needs no forwarding', { [CONF]: wg('Address = 10.200.200.1\nPreUp = iptables -t nat -A PREROUTING -i %i -j DNAT --to-destination 10.200.200.1\nPostDown = iptables -t nat -D PREROUTING -i %i -j DNAT --to-destination 10.200.200.1'), [SYSCTL]: 'net.ipv4.conf.all.rp_filter = 2\n' }],
   ])('valid: %s', (_n, files) => {
     expect(run(ID, files as Record<string, string>)).toEqual([]);
