@@ -29,7 +29,13 @@ export interface Diagnostic {
   /** Path of the file as reached from the CLI argument (or the document URI in the LSP). */
   readonly file: string;
   readonly range: TextRange;
+  /** An edit `--fix` applies: it keeps what the configuration does, only right. */
   readonly fix?: Fix;
+  /**
+   * Edits an editor offers as quick fixes but `--fix` never applies, because they change what the
+   * configuration does (a misspelt sysctl key corrected starts taking effect).
+   */
+  readonly suggestions?: readonly Fix[];
 }
 
 /**

@@ -22,6 +22,8 @@ export interface Report {
   readonly range: TextRange;
   readonly message: string;
   readonly fix?: Fix;
+  /** See `Diagnostic.suggestions`. */
+  readonly suggestions?: readonly Fix[];
 }
 
 export interface RuleContext<M> {

@@ -48,11 +48,15 @@ export function runRules(model: HostModel, rules: readonly Rule<HostModel>[], op
     const ctx = {
       model,
       report: (r: Report) => {
-        raw.push(
-          r.fix
-            ? { ruleId: rule.meta.id, severity, message: r.message, file: r.file, range: r.range, fix: r.fix }
-            : { ruleId: rule.meta.id, severity, message: r.message, file: r.file, range: r.range },
-        );
+        raw.push({
+          ruleId: rule.meta.id,
+          severity,
+          message: r.message,
+          file: r.file,
+          range: r.range,
+          ...(r.fix ? { fix: r.fix } : {}),
+          ...(r.suggestions && r.suggestions.length > 0 ? { suggestions: r.suggestions } : {}),
+        });
       },
     };
     if (!options.onRuleError) rule.check(ctx);

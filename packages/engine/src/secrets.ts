@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@wglint/core';
+import type { Diagnostic, Fix } from '@wglint/core';
 
 /** `PrivateKey = v`, also the broken spellings a parser may quote back (`PrivateKey v`, `PrivateKey: v`). */
 const KEY_LINE = /^[ \t]*(?:PrivateKey|PresharedKey)\b[ \t]*[=:]?[ \t]*([^\r\n#]*?)[ \t]*(?:#.*)?$/gim;
@@ -36,8 +36,10 @@ export function redact(s: string, secrets: readonly string[]): string {
 export function redactDiagnostic(d: Diagnostic, secrets: readonly string[]): Diagnostic {
   if (secrets.length === 0) return d;
   const message = redact(d.message, secrets);
-  const leaks = d.fix?.edits.some((e) => redact(e.text, secrets) !== e.text) || (d.fix && redact(d.fix.title, secrets) !== d.fix.title);
-  if (message === d.message && !leaks) return d;
-  const { fix, ...rest } = d;
-  return leaks ? { ...rest, message } : { ...rest, message, ...(fix ? { fix } : {}) };
+  const leaks = (f: Fix): boolean => f.edits.some((e) => redact(e.text, secrets) !== e.text) || redact(f.title, secrets) !== f.title;
+  const fixLeaks = d.fix !== undefined && leaks(d.fix);
+  const kept = d.suggestions?.filter((f) => !leaks(f));
+  if (message === d.message && !fixLeaks && kept?.length === d.suggestions?.length) return d;
+  const { fix, suggestions, ...rest } = d;
+  return { ...rest, message, ...(fix && !fixLeaks ? { fix } : {}), ...(kept && kept.length > 0 ? { suggestions: kept } : {}) };
 }

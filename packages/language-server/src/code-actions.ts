@@ -15,6 +15,11 @@ export function codeActions(doc: DocumentAnalysis, range: Range): CodeAction[] {
       const edits: TextEdit[] = d.fix.edits.map((e) => ({ range: toRange(doc.lineIndex, e.range), newText: e.text }));
       actions.push({ title: d.fix.title, kind: CodeActionKind.QuickFix, isPreferred: true, edit: { changes: { [doc.uri]: edits } } });
     }
+    // suggestions change what the configuration does: offered, never preferred
+    for (const s of d.suggestions ?? []) {
+      const edits: TextEdit[] = s.edits.map((e) => ({ range: toRange(doc.lineIndex, e.range), newText: e.text }));
+      actions.push({ title: s.title, kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: edits } } });
+    }
     const lineStart = doc.lineIndex.lineStart(r.start.line + 1);
     const indent = /^[ \t]*/.exec(doc.text.slice(lineStart))![0];
     actions.push({

@@ -8,7 +8,7 @@ export default defineRule<HostModel>({
     id: 'sysctl-unknown-key',
     severity: 'warning',
     summary: 'A sysctl key that does not exist, usually a misspelling of a well-known one',
-    fixable: true,
+    fixable: false,
     languages: ['sysctl', 'wg'],
   },
   check(ctx) {
@@ -23,7 +23,7 @@ export default defineRule<HostModel>({
           ? `Unknown sysctl key \`${u.key}\`; did you mean \`${c.suggestion}\`? The kernel has no such setting, so this line changes nothing.`
           : `Unknown sysctl key \`${u.key}\`: the kernel has no such setting (${u.key.split('.').slice(0, 3).join('.')}), so this changes nothing.`,
         ...(c.suggestion && exact && u.entry && u.entry.rawKey === u.key
-          ? { fix: { title: `Replace with \`${c.suggestion}\``, edits: [{ range: u.keyRange, text: c.suggestion }] } }
+          ? { suggestions: [{ title: `Replace with \`${c.suggestion}\``, edits: [{ range: u.keyRange, text: c.suggestion }] }] }
           : {}),
       });
     }
