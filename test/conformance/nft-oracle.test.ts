@@ -183,6 +183,16 @@ describe.skipIf(why !== null)('nft oracle: items that may end a block without a 
     'table inet t {\n\tset s { type ipv4_addr; size 10 }\n}\n',
     'table inet t {\n\tset s { type ipv4_addr; comment "x" }\n}\n',
     'table inet t {\n\tchain c { type filter hook input priority 0; policy accept }\n}\n',
+    'table inet t {\n\tcounter k { packets 0 bytes 0 }\n}\n',
+    'table inet t {\n\tquota q { over 10 mbytes }\n}\n',
+    'table inet t {\n\tlimit l { rate 10/second }\n}\n',
+    'table inet t {\n\tct helper h { type "ftp" protocol tcp }\n}\n',
+    'table inet t {\n\tct helper h { type "ftp" protocol tcp; }\n}\n',
+    'table inet t {\n\tct helper h { type "ftp" protocol tcp; l3proto ip }\n}\n',
+    'table inet t {\n\tct expectation e { protocol tcp; dport 22; timeout 10s; size 8; l3proto ip }\n}\n',
+    'table inet t {\n\tct expectation e { protocol tcp; dport 22; timeout 10s; size 8; l3proto ip; }\n}\n',
+    'table inet t {\n\tct timeout t { protocol tcp; l3proto ip; policy = { established: 100 } }\n}\n',
+    'table inet t {\n\tct timeout t { protocol tcp; l3proto ip; policy = { established: 100 }; }\n}\n',
   ];
   it.each(cases.map((t, i) => [i, t] as const))('case %i', (_i, text) => {
     expect(parseNft(text).problems.length > 0).toBe(nftVerdict(text).verdict === 'syntax');

@@ -34,7 +34,9 @@ export function buildObject(cur: Cur, kind: NftObjectKind, verb: NftVerb, startI
   if (isBlock(cur.peek())) {
     const b = cur.next() as TBlock;
     hasBlock = true;
-    eachBlockLine(cur.ctx, b, false, (lc: Cur, line) => {
+    // nft's ct helper/timeout/expectation blocks end every item with a separator, the last one too;
+    // counter, quota, limit and synproxy blocks do not need one
+    eachBlockLine(cur.ctx, b, kind.startsWith('ct '), (lc: Cur, line) => {
       // `define`/`include` lines are not part of the object (nft lists none of them)
       if (!BLOCK_COMMANDS.has(lc.img())) lines.push(cur.ctx.text.slice(line.start, line.end) + (line.terminator === 'semi' ? ';' : ''));
       while (!lc.atEnd()) {
