@@ -13,16 +13,22 @@ export default defineRule<HostModel>({
   check(ctx) {
     for (const i of ctx.model.interfaces) {
       for (const c of i.hooks) {
-        if (c.hook !== 'PostDown' || c.refused || c.tolerated) continue;
+        if (c.hook !== 'PostDown' || c.refused) continue;
+        // a teardown that fails leaves its rule behind, `|| true` or not (a kill switch's REJECT stays)
+        const undoes = (c.type === 'iptables' && c.ipt.kind === 'delete') || (c.type === 'nft' && (c.nft.verb === 'delete' || c.nft.verb === 'destroy'));
+        if (c.tolerated && !undoes) continue;
         const why = needsInterface(c, i.name);
         if (!why) continue;
-        ctx.report({
-          file: c.file,
-          range: c.range,
-          message:
-            `\`${shown(c, 70)}\` runs after wg-quick has deleted ${i.name} (${why}), so it fails and the PostDown commands after it are skipped. ` +
-            (c.type === 'ip-route' ? 'Routes through the interface vanish with it: delete this command.' : 'Move it to PreDown, or append `|| true` if it may fail.'),
-        });
+        const consequence = c.tolerated
+          ? 'so it fails (`|| true` hides it) and what it deletes stays after `wg-quick down`. Move it to PreDown, where the interface still exists.'
+          : `so it fails and the PostDown commands after it are skipped. ${
+              c.type === 'ip-route'
+                ? 'Routes through the interface vanish with it: delete this command.'
+                : undoes
+                  ? 'Move it to PreDown, where the interface still exists (`|| true` would leave what it deletes behind).'
+                  : 'Move it to PreDown, or append `|| true` if it may fail.'
+            }`;
+        ctx.report({ file: c.file, range: c.range, message: `\`${shown(c, 70)}\` runs after wg-quick has deleted ${i.name} (${why}), ${consequence}` });
       }
     }
   },

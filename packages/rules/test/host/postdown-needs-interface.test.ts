@@ -23,5 +23,13 @@ describe(ID, () => {
     const files = { [CONF]: wg('PostDown = iptables -D OUTPUT ! -o %i -m mark ! --mark $(wg show %i fwmark) -j REJECT') };
     const [d] = run(ID, files);
     expect(d?.message).toContain('Move it to PreDown');
+    // `|| true` would keep the kill switch's REJECT after down: not offered for a delete
+    expect(d?.message).not.toContain('append `|| true`');
+  });
+  it('invalid: the same delete with `|| true` (the wg-quick man page kill switch): the REJECT stays after down', () => {
+    const files = { [CONF]: wg('PostDown = iptables -D OUTPUT ! -o %i -m mark ! --mark $(wg show %i fwmark) -m addrtype ! --dst-type LOCAL -j REJECT || true') };
+    const [d, ...rest] = run(ID, files);
+    expect(rest).toEqual([]);
+    expect(d?.message).toContain('`|| true` hides it');
   });
 });
