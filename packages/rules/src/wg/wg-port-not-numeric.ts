@@ -1,6 +1,7 @@
 import { defineRule } from '@wglint/core';
 import type { HostModel } from '@wglint/host';
 import { readEntries, wgFiles } from './utils.js';
+import { NEGATIVE } from './wg-port-out-of-range.js';
 
 export default defineRule<HostModel>({
   meta: {
@@ -13,7 +14,7 @@ export default defineRule<HostModel>({
   check(ctx) {
     for (const file of wgFiles(ctx.model)) {
       for (const e of readEntries(file.ast, 'ListenPort')) {
-        if (e.value.kind !== 'port' || e.value.service === null) continue;
+        if (e.value.kind !== 'port' || e.value.service === null || NEGATIVE.test(e.value.service)) continue;
         ctx.report({
           file: file.path,
           range: e.valueRange,
@@ -21,7 +22,7 @@ export default defineRule<HostModel>({
         });
       }
       for (const e of readEntries(file.ast, 'Endpoint')) {
-        if (e.value.kind !== 'endpoint' || e.value.error || e.value.port === null || e.value.portNumber !== null) continue;
+        if (e.value.kind !== 'endpoint' || e.value.error || e.value.port === null || e.value.portNumber !== null || NEGATIVE.test(e.value.port)) continue;
         ctx.report({
           file: file.path,
           range: e.value.portRange ?? e.valueRange,
