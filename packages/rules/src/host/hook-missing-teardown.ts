@@ -58,7 +58,7 @@ export default defineRule<HostModel>({
 function lasting(model: HostModel, i: WgInterface, u: HookCommand, ruleDowns: IpRuleDowns): Lasting[] {
   switch (u.type) {
     case 'iptables':
-      return iptLasting(u);
+      return iptLasting(u, i.hooks.filter((c): c is HookCommand & { type: 'iptables' } => isUp(c) && !c.refused && c.type === 'iptables'));
     case 'ip-rule': {
       if (u.rule.op !== 'add') return [];
       const undone = ruleDowns.undo(u.rule);
@@ -120,12 +120,15 @@ function lasting(model: HostModel, i: WgInterface, u: HookCommand, ruleDowns: Ip
   }
 }
 
-function iptLasting(u: HookCommand & { type: 'iptables' }): Lasting[] {
+/** What an iptables up hook leaves behind; `ups` are the interface's iptables up hooks (for `-R` and `-E`). */
+function iptLasting(u: HookCommand & { type: 'iptables' }, ups: readonly (HookCommand & { type: 'iptables' })[]): Lasting[] {
   const ipt = u.ipt;
   const chain = ipt.chain?.text;
   const sameTable = (d: HookCommand): d is HookCommand & { type: 'iptables' } => d.type === 'iptables' && d.family === u.family && d.ipt.table === ipt.table;
   const restore = (d: HookCommand): boolean => d.type === 'iptables-restore';
-  if ((ipt.kind === 'append' || ipt.kind === 'insert') && chain && u.facts) {
+  // an `-R` in the same chain may replace this rule with another: which one is left is unknown
+  if ((ipt.kind === 'append' || ipt.kind === 'insert') && chain && ups.some((r) => r !== u && sameTable(r) && r.ipt.kind === 'replace' && r.ipt.chain?.text === chain)) return [];
+  if ((ipt.kind === 'append' || ipt.kind === 'insert' || ipt.kind === 'replace') && chain && u.facts) {
     const keys = u.facts.ruleKeys;
     let undo: string | undefined;
     if (ipt.commandWord) {
@@ -152,10 +155,13 @@ function iptLasting(u: HookCommand & { type: 'iptables' }): Lasting[] {
     ];
   }
   if (ipt.kind === 'new-chain' && chain) {
+    // `-E OLD NEW` in the up hooks: the chain is deleted under its new name
+    const names = new Set([chain]);
+    for (const r of ups) if (sameTable(r) && r.ipt.kind === 'rename-chain' && r.ipt.chain && names.has(r.ipt.chain.text) && r.ipt.newName) names.add(r.ipt.newName.text);
     return [
       {
         what: `a firewall chain (${chain})`,
-        undoneIn: (downs) => downs.some((d) => restore(d) || (sameTable(d) && d.ipt.kind === 'delete-chain' && (!d.ipt.chain || d.ipt.chain.text === chain))),
+        undoneIn: (downs) => downs.some((d) => restore(d) || (sameTable(d) && d.ipt.kind === 'delete-chain' && (!d.ipt.chain || names.has(d.ipt.chain.text)))),
         advice: `Add \`PostDown = ${u.program}${ipt.table !== 'filter' ? ` -t ${ipt.table}` : ''} -F ${chain}; ${u.program}${ipt.table !== 'filter' ? ` -t ${ipt.table}` : ''} -X ${chain}\` (after removing the jumps to it).`,
       },
     ];

@@ -15,7 +15,7 @@ export default defineRule<HostModel>({
     const model = ctx.model;
     const all = model.interfaces.flatMap((i) => i.hooks);
     if (all.some((c) => isUp(c) && (runsScript(c) || c.type === 'iptables-restore'))) return;
-    const adds = all.filter((c): c is HookCommand & { type: 'iptables' } => isUp(c) && !c.refused && c.type === 'iptables' && (c.ipt.kind === 'append' || c.ipt.kind === 'insert'));
+    const adds = all.filter((c): c is HookCommand & { type: 'iptables' } => isUp(c) && !c.refused && c.type === 'iptables' && (c.ipt.kind === 'append' || c.ipt.kind === 'insert' || c.ipt.kind === 'replace'));
     for (const d of all) {
       if (!isDown(d) || d.refused || d.dynamic || d.type !== 'iptables' || d.ipt.kind !== 'delete' || d.ipt.ruleNumber || !d.facts) continue;
       const chain = d.ipt.chain?.text;

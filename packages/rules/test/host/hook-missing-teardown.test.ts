@@ -17,6 +17,8 @@ describe(ID, () => {
       ['route via a gateway on the interface\'s own subnet dies with it', 'Address = 10.8.0.1/24\nTable = off\nPostUp = ip route add 192.168.20.0/24 via 10.8.0.2'],
       ['route via a peer\'s address that wg-quick routes through the interface', 'Address = 10.8.0.1/32\nPostUp = ip route add 192.168.20.0/24 via 10.0.0.2'],
       ['per-interface sysctl', 'PreUp = sysctl -w net.ipv4.conf.wg0.rp_filter=2'],
+      ['-R replaces the -A rule, the replacement is deleted', 'PostUp = iptables -A FORWARD -i %i -j ACCEPT; iptables -R FORWARD 1 -i %i -o eth0 -j ACCEPT\nPostDown = iptables -D FORWARD -i %i -o eth0 -j ACCEPT'],
+      ['a chain renamed with -E is deleted under its new name', 'PostUp = iptables -N WGX; iptables -E WGX WGY; iptables -A WGY -j ACCEPT; iptables -A FORWARD -i %i -j WGY\nPostDown = iptables -D FORWARD -i %i -j WGY; iptables -F WGY; iptables -X WGY'],
       ['nft commands joined by `;` in one argument, the table deleted', 'PostUp = nft "add table inet t; add chain inet t c"\nPostDown = nft delete table inet t'],
       ['nft commands joined by `\\;`, the table deleted', 'PostUp = nft add table inet t\\; add chain inet t c\nPostDown = nft delete table inet t'],
       ['forwarding is left on on purpose', 'PreUp = sysctl -w net.ipv4.ip_forward=1'],
@@ -78,6 +80,17 @@ describe(ID, () => {
       expect(at(files, d!)).toBe('ip rule add fwmark 1 table 123 priority 456');
       expect(d!.message).toContain('policy routing rule');
       expect(fixed(files, d!)).toContain('PreUp = ip rule add fwmark 1 table 123 priority 456\nPostDown = ip rule del fwmark 1 table 123 priority 456\n');
+    });
+
+    it('an -R whose replacement nobody deletes (near miss of the -R pair)', () => {
+      const files = { [CONF]: wg('PostUp = iptables -I FORWARD 1 -i %i -j DROP; iptables -R FORWARD 1 -i %i -o eth0 -j ACCEPT') };
+      const ds = run(ID, files);
+      expect(ds.map((d) => at(files, d))).toEqual(['iptables -R FORWARD 1 -i %i -o eth0 -j ACCEPT']);
+      expect(ds[0]!.message).toContain('`PostDown = iptables -D FORWARD -i %i -o eth0 -j ACCEPT`');
+    });
+    it('a chain renamed with -E but a down hook deleting another chain (near miss)', () => {
+      const files = { [CONF]: wg('PostUp = iptables -N WGX; iptables -E WGX WGY\nPostDown = iptables -X WGZ') };
+      expect(run(ID, files).map((d) => at(files, d))).toEqual(['iptables -N WGX']);
     });
 
     it('ip route via another device', () => {

@@ -9,6 +9,7 @@ describe(ID, () => {
     ['exact pair', 'PostUp = iptables -t nat -A POSTROUTING -o eth0 -j MASQUERADE\nPostDown = iptables -t nat -D POSTROUTING -o eth0 -j MASQUERADE'],
     ['-I paired with -D', 'PostUp = iptables -I FORWARD 1 -i %i -j ACCEPT\nPostDown = iptables -D FORWARD -i %i -j ACCEPT'],
     ['delete by number', 'PostDown = iptables -D FORWARD 1'],
+    ['the rule an -R put in place', 'PostUp = iptables -A FORWARD -i %i -j ACCEPT; iptables -R FORWARD 1 -i %i -o eth0 -j ACCEPT\nPostDown = iptables -D FORWARD -i %i -o eth0 -j ACCEPT'],
     ['an up script may add it', 'PostUp = /etc/wireguard/fw.sh\nPostDown = iptables -D FORWARD -i %i -j ACCEPT'],
   ])('valid: %s', (_n, hooks) => {
     expect(run(ID, { [CONF]: wg(hooks) })).toEqual([]);
