@@ -32,8 +32,9 @@ export default defineRule<HostModel>({
       // A script or an iptables-restore in a down hook may undo anything: stay quiet.
       if (downs.some(runsScript)) continue;
       const ruleDowns = new IpRuleDowns(downs);
+      const iptUps = new IptUps(i.hooks);
       for (const u of i.hooks.filter((c) => isUp(c) && !c.refused)) {
-        for (const l of lasting(ctx.model, i, u, ruleDowns)) {
+        for (const l of lasting(ctx.model, i, u, ruleDowns, iptUps)) {
           if (l.undoneIn(downs)) continue;
           const fix: Fix | undefined = l.undo
             ? { title: `Add \`PostDown = ${l.undo}\``, edits: [{ range: { start: i.hookInsertOffset, end: i.hookInsertOffset }, text: `${i.eol}PostDown = ${l.undo}` }] }
@@ -55,10 +56,10 @@ export default defineRule<HostModel>({
   },
 });
 
-function lasting(model: HostModel, i: WgInterface, u: HookCommand, ruleDowns: IpRuleDowns): Lasting[] {
+function lasting(model: HostModel, i: WgInterface, u: HookCommand, ruleDowns: IpRuleDowns, iptUps: IptUps): Lasting[] {
   switch (u.type) {
     case 'iptables':
-      return iptLasting(u, i.hooks.filter((c): c is HookCommand & { type: 'iptables' } => isUp(c) && !c.refused && c.type === 'iptables'));
+      return iptLasting(u, iptUps);
     case 'ip-rule': {
       if (u.rule.op !== 'add') return [];
       const undone = ruleDowns.undo(u.rule);
@@ -120,14 +121,14 @@ function lasting(model: HostModel, i: WgInterface, u: HookCommand, ruleDowns: Ip
   }
 }
 
-/** What an iptables up hook leaves behind; `ups` are the interface's iptables up hooks (for `-R` and `-E`). */
-function iptLasting(u: HookCommand & { type: 'iptables' }, ups: readonly (HookCommand & { type: 'iptables' })[]): Lasting[] {
+/** What an iptables up hook leaves behind (`ups`: the interface's `-R` and `-E` commands). */
+function iptLasting(u: HookCommand & { type: 'iptables' }, ups: IptUps): Lasting[] {
   const ipt = u.ipt;
   const chain = ipt.chain?.text;
   const sameTable = (d: HookCommand): d is HookCommand & { type: 'iptables' } => d.type === 'iptables' && d.family === u.family && d.ipt.table === ipt.table;
   const restore = (d: HookCommand): boolean => d.type === 'iptables-restore';
   // an `-R` in the same chain may replace this rule with another: which one is left is unknown
-  if ((ipt.kind === 'append' || ipt.kind === 'insert') && chain && ups.some((r) => r !== u && sameTable(r) && r.ipt.kind === 'replace' && r.ipt.chain?.text === chain)) return [];
+  if ((ipt.kind === 'append' || ipt.kind === 'insert') && chain && ups.replaces(u.family, ipt.table, chain)) return [];
   if ((ipt.kind === 'append' || ipt.kind === 'insert' || ipt.kind === 'replace') && chain && u.facts) {
     const keys = u.facts.ruleKeys;
     let undo: string | undefined;
@@ -156,8 +157,7 @@ function iptLasting(u: HookCommand & { type: 'iptables' }, ups: readonly (HookCo
   }
   if (ipt.kind === 'new-chain' && chain) {
     // `-E OLD NEW` in the up hooks: the chain is deleted under its new name
-    const names = new Set([chain]);
-    for (const r of ups) if (sameTable(r) && r.ipt.kind === 'rename-chain' && r.ipt.chain && names.has(r.ipt.chain.text) && r.ipt.newName) names.add(r.ipt.newName.text);
+    const names = ups.namesOf(u.family, ipt.table, chain);
     return [
       {
         what: `a firewall chain (${chain})`,
@@ -213,6 +213,49 @@ function nftLasting(i: WgInterface, u: HookCommand & { type: 'nft' }): Lasting[]
           : `Add \`PostDown = nft delete table ${family} ${table}\` (or delete the ${n.object}).`,
     },
   ];
+}
+
+/**
+ * The `-R` and `-E` commands of an interface's iptables up hooks, read once: a hook line may hold
+ * thousands of iptables commands, and scanning them all for every one of them was quadratic.
+ */
+class IptUps {
+  /** `family table chain` of every chain an `-R` replaces a rule in. */
+  readonly #replaced = new Set<string>();
+  /** `family table OLD` → the chain's later names (`-E OLD NEW`), in order. */
+  readonly #renames = new Map<string, string[]>();
+
+  constructor(hooks: readonly HookCommand[]) {
+    for (const h of hooks) {
+      if (!isUp(h) || h.refused || h.type !== 'iptables' || !h.ipt.chain) continue;
+      const key = `${h.family} ${h.ipt.table} ${h.ipt.chain.text}`;
+      if (h.ipt.kind === 'replace') this.#replaced.add(key);
+      else if (h.ipt.kind === 'rename-chain' && h.ipt.newName) {
+        let list = this.#renames.get(key);
+        if (!list) this.#renames.set(key, (list = []));
+        list.push(h.ipt.newName.text);
+      }
+    }
+  }
+
+  replaces(family: string, table: string, chain: string): boolean {
+    return this.#replaced.has(`${family} ${table} ${chain}`);
+  }
+
+  /** A chain's name and the names `-E` gives it later (following renames of renames). */
+  namesOf(family: string, table: string, chain: string): Set<string> {
+    const names = new Set([chain]);
+    const todo = [chain];
+    for (let name = todo.pop(); name !== undefined; name = todo.pop()) {
+      for (const next of this.#renames.get(`${family} ${table} ${name}`) ?? []) {
+        if (!names.has(next)) {
+          names.add(next);
+          todo.push(next);
+        }
+      }
+    }
+    return names;
+  }
 }
 
 type IpRule = (HookCommand & { type: 'ip-rule' })['rule'];
