@@ -368,7 +368,6 @@ function freeze(s: MutableState): FirewallState {
   return { chains };
 }
 
-
 function buildFirewall(files: readonly ParsedFile[], interfaces: readonly WgInterface[]): HostModel['iptables'] {
   const boot: MutableState = new Map();
   const insertions: IptInsertion[] = [];

@@ -102,11 +102,13 @@ function typeCommand(
     return { ...base, type: 'ip-other' };
   }
   // `echo 1 > /proc/sys/...` and `echo 1 | tee /proc/sys/...` set a sysctl as `sysctl -w` does
-  const procWrites =
-    program === 'tee'
-      ? procSysWrites(pipedFrom && echoedOf(pipedFrom), args.filter((w) => !w.text.startsWith('-')), origin)
-      : procSysWrites(echoedText(program, args), cmd.redirects.filter((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && (r.fd ?? 1) === 1).flatMap((r) => (r.target ? [r.target] : [])), origin);
-  if (procWrites.length > 0) return { ...base, type: 'sysctl', assignments: procWrites };
+  if (program === 'echo' || program === 'tee') {
+    const writes =
+      program === 'tee'
+        ? procSysWrites(pipedFrom && echoedOf(pipedFrom), args.filter((w) => !w.text.startsWith('-')), origin)
+        : procSysWrites(echoedText(program, args), cmd.redirects.filter((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && (r.fd ?? 1) === 1).flatMap((r) => (r.target ? [r.target] : [])), origin);
+    if (writes.length > 0) return { ...base, type: 'sysctl', assignments: writes };
+  }
   if (program === 'sysctl') {
     report(sysctlProblems(words));
     return { ...base, type: 'sysctl', assignments: sysctlCommandAssignments(args, origin) };

@@ -142,7 +142,8 @@ export interface WgPortValue {
   readonly port: number | null;
   /** Service name when not numeric. */
   readonly service: string | null;
-  readonly error: 'out-of-range' | null;
+  /** Above 65535 (glibc wraps it), or negative (wg refuses it). */
+  readonly error: 'out-of-range' | 'negative' | null;
 }
 
 /** MTU: passed to `ip link set mtu`. */
@@ -176,10 +177,10 @@ export interface WgEndpointValue {
   readonly hostKind: 'ipv4' | 'ipv6' | 'hostname' | null;
   readonly port: string | null;
   readonly portRange: TextRange | null;
-  /** Numeric port as written, null when not numeric. */
+  /** Numeric port as getaddrinfo reads it (`+5` is 5), null when not numeric or negative. */
   readonly portNumber: number | null;
   readonly bracketed: boolean;
-  readonly error: 'missing-port' | 'unmatched-bracket' | 'unbracketed-ipv6' | null;
+  readonly error: 'missing-port' | 'unmatched-bracket' | 'unbracketed-ipv6' | 'negative-port' | null;
 }
 
 /** One element of an AllowedIPs or Address list. */

@@ -71,10 +71,22 @@ export function keyError(text: string): WgKeyError | null {
   return null;
 }
 
+/**
+ * A port as getaddrinfo reads it (strtoul with a sign): `+5` is 5 and `-0` is 0, a negative number
+ * is refused ('negative'), other non-digits are a service name (undefined).
+ */
+function numericPort(text: string): number | 'negative' | undefined {
+  const m = /^([+-]?)(\d+)$/.exec(text);
+  if (!m) return undefined;
+  const n = Number(m[2]);
+  return m[1] === '-' && n !== 0 ? 'negative' : n;
+}
+
 function parsePort(text: string): WgPortValue {
-  if (!/^\d+$/.test(text)) return { kind: 'port', port: null, service: text, error: null };
-  const port = Number(text);
-  return { kind: 'port', port, service: null, error: port > 65535 ? 'out-of-range' : null };
+  const n = numericPort(text);
+  if (n === undefined) return { kind: 'port', port: null, service: text, error: null };
+  if (n === 'negative') return { kind: 'port', port: null, service: null, error: 'negative' };
+  return { kind: 'port', port: n, service: null, error: n > 65535 ? 'out-of-range' : null };
 }
 
 function parseFwMark(text: string): WgFwMarkValue {
@@ -132,14 +144,15 @@ function parseEndpoint(raw: string, start: number): WgEndpointValue {
   }
   const port = text.slice(portFrom);
   const h = host(text, hostFrom, hostTo, span);
+  const n = numericPort(port);
   return {
     ...base,
     ...h,
     port,
     portRange: span(portFrom, text.length),
-    portNumber: /^\d+$/.test(port) ? Number(port) : null,
+    portNumber: typeof n === 'number' ? n : null,
     bracketed,
-    error: !bracketed && h.host.includes(':') ? 'unbracketed-ipv6' : null,
+    error: !bracketed && h.host.includes(':') ? 'unbracketed-ipv6' : n === 'negative' ? 'negative-port' : null,
   };
 }
 

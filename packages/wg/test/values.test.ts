@@ -83,6 +83,12 @@ describe('typed values', () => {
     expect(value('ListenPort = 51820')).toEqual({ kind: 'port', port: 51820, service: null, error: null });
     expect(value('ListenPort = 65536')).toEqual({ kind: 'port', port: 65536, service: null, error: 'out-of-range' });
     expect(value('ListenPort = wireguard')).toEqual({ kind: 'port', port: null, service: 'wireguard', error: null });
+    // as getaddrinfo reads them (checked with wg setconf): a sign is allowed, a negative port refused
+    expect(value('ListenPort = +5')).toEqual({ kind: 'port', port: 5, service: null, error: null });
+    expect(value('ListenPort = -0')).toEqual({ kind: 'port', port: 0, service: null, error: null });
+    expect(value('ListenPort = -1')).toEqual({ kind: 'port', port: null, service: null, error: 'negative' });
+    expect(value('Endpoint = 192.0.2.1:-1')).toMatchObject({ portNumber: null, error: 'negative-port' });
+    expect(value('Endpoint = 192.0.2.1:+51820')).toMatchObject({ portNumber: 51820, error: null });
   });
   test('MTU', () => {
     expect(value('MTU = 1420')).toEqual({ kind: 'mtu', mtu: 1420, error: null });

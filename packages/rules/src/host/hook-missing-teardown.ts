@@ -33,8 +33,9 @@ export default defineRule<HostModel>({
       if (downs.some(runsScript)) continue;
       const ruleDowns = new IpRuleDowns(downs);
       const iptUps = new IptUps(i.hooks);
+      const iptDowns = new IptDowns(downs);
       for (const u of i.hooks.filter((c) => isUp(c) && !c.refused)) {
-        for (const l of lasting(ctx.model, i, u, ruleDowns, iptUps)) {
+        for (const l of lasting(ctx.model, i, u, ruleDowns, iptUps, iptDowns)) {
           if (l.undoneIn(downs)) continue;
           const fix: Fix | undefined = l.undo
             ? { title: `Add \`PostDown = ${l.undo}\``, edits: [{ range: { start: i.hookInsertOffset, end: i.hookInsertOffset }, text: `${i.eol}PostDown = ${l.undo}` }] }
@@ -56,10 +57,10 @@ export default defineRule<HostModel>({
   },
 });
 
-function lasting(model: HostModel, i: WgInterface, u: HookCommand, ruleDowns: IpRuleDowns, iptUps: IptUps): Lasting[] {
+function lasting(model: HostModel, i: WgInterface, u: HookCommand, ruleDowns: IpRuleDowns, iptUps: IptUps, iptDowns: IptDowns): Lasting[] {
   switch (u.type) {
     case 'iptables':
-      return iptLasting(u, iptUps);
+      return iptLasting(u, iptUps, iptDowns);
     case 'ip-rule': {
       if (u.rule.op !== 'add') return [];
       const undone = ruleDowns.undo(u.rule);
@@ -122,7 +123,7 @@ function lasting(model: HostModel, i: WgInterface, u: HookCommand, ruleDowns: Ip
 }
 
 /** What an iptables up hook leaves behind (`ups`: the interface's `-R` and `-E` commands). */
-function iptLasting(u: HookCommand & { type: 'iptables' }, ups: IptUps): Lasting[] {
+function iptLasting(u: HookCommand & { type: 'iptables' }, ups: IptUps, downs: IptDowns): Lasting[] {
   const ipt = u.ipt;
   const chain = ipt.chain?.text;
   const sameTable = (d: HookCommand): d is HookCommand & { type: 'iptables' } => d.type === 'iptables' && d.family === u.family && d.ipt.table === ipt.table;
@@ -140,17 +141,7 @@ function iptLasting(u: HookCommand & { type: 'iptables' }, ups: IptUps): Lasting
     return [
       {
         what: 'a firewall rule',
-        undoneIn: (downs) => {
-          const clears = (d: HookCommand): boolean =>
-            restore(d) ||
-            (sameTable(d) &&
-              ((d.ipt.kind === 'delete' && d.ipt.chain?.text === chain && (d.ipt.ruleNumber !== undefined || d.dynamic)) ||
-                ((d.ipt.kind === 'flush' || d.ipt.kind === 'delete-chain') && (!d.ipt.chain || d.ipt.chain.text === chain))));
-          if (downs.some(clears)) return true;
-          // every rule the add made (one per address of `-s a,b`) deleted by some `-D`
-          const deleted = (k: string): boolean => downs.some((d) => sameTable(d) && d.ipt.kind === 'delete' && d.ipt.chain?.text === chain && d.facts !== undefined && d.facts.ruleKeys.includes(k));
-          return keys.every(deleted);
-        },
+        undoneIn: () => downs.undoesRule(u.family, ipt.table, chain, keys),
         ...(undo ? { undo } : {}),
       },
     ];
@@ -255,6 +246,41 @@ class IptUps {
       }
     }
     return names;
+  }
+}
+
+/**
+ * The iptables commands of an interface's down hooks, read once (each up rule asked them all was
+ * quadratic in the number of hooks): what clears a whole chain, and the rules `-D` deletes.
+ */
+class IptDowns {
+  /** An iptables-restore, which may undo anything. */
+  readonly #restore: boolean;
+  /** `family table chain` cleared by `-F`/`-X`, a `-D N` or a `-D` with a computed rule; `family table *` for every chain. */
+  readonly #cleared = new Set<string>();
+  /** `family table chain key` of every rule a `-D` deletes (one key per address of `-s a,b`). */
+  readonly #deleted = new Set<string>();
+
+  constructor(downs: readonly HookCommand[]) {
+    let restore = false;
+    for (const d of downs) {
+      if (d.type === 'iptables-restore') restore = true;
+      if (d.type !== 'iptables') continue;
+      const at = `${d.family} ${d.ipt.table} ${d.ipt.chain?.text ?? '*'}`;
+      if (d.ipt.kind === 'flush' || d.ipt.kind === 'delete-chain') this.#cleared.add(at);
+      else if (d.ipt.kind === 'delete' && d.ipt.chain) {
+        if (d.ipt.ruleNumber !== undefined || d.dynamic) this.#cleared.add(at);
+        else for (const k of d.facts?.ruleKeys ?? []) this.#deleted.add(`${at} ${k}`);
+      }
+    }
+    this.#restore = restore;
+  }
+
+  /** Whether every rule an add made in `chain` (its `keys`) is deleted, or the chain cleared. */
+  undoesRule(family: string, table: string, chain: string, keys: readonly string[]): boolean {
+    const at = `${family} ${table} ${chain}`;
+    if (this.#restore || this.#cleared.has(at) || this.#cleared.has(`${family} ${table} *`)) return true;
+    return keys.every((k) => this.#deleted.has(`${at} ${k}`));
   }
 }
 

@@ -1,7 +1,6 @@
 import { defineRule } from '@wglint/core';
 import type { HostModel } from '@wglint/host';
 import { readEntries, wgFiles } from './utils.js';
-import { NEGATIVE } from './wg-port-out-of-range.js';
 
 export default defineRule<HostModel>({
   meta: {
@@ -14,7 +13,7 @@ export default defineRule<HostModel>({
   check(ctx) {
     for (const file of wgFiles(ctx.model)) {
       for (const e of readEntries(file.ast, 'ListenPort')) {
-        if (e.value.kind !== 'port' || e.value.service === null || NEGATIVE.test(e.value.service)) continue;
+        if (e.value.kind !== 'port' || e.value.service === null) continue;
         ctx.report({
           file: file.path,
           range: e.valueRange,
@@ -22,7 +21,7 @@ export default defineRule<HostModel>({
         });
       }
       for (const e of readEntries(file.ast, 'Endpoint')) {
-        if (e.value.kind !== 'endpoint' || e.value.error || e.value.port === null || e.value.portNumber !== null || NEGATIVE.test(e.value.port)) continue;
+        if (e.value.kind !== 'endpoint' || e.value.error || e.value.port === null || e.value.portNumber !== null) continue;
         ctx.report({
           file: file.path,
           range: e.value.portRange ?? e.valueRange,

@@ -8,9 +8,6 @@ function wrapped(port: number): string {
   return p === 0 ? '0 (a random port)' : String(p);
 }
 
-/** A negative number: getaddrinfo takes it for no port and no service (`-0` and `+5` it reads as 0 and 5; checked with wg). */
-export const NEGATIVE = /^-\d*[1-9]\d*$/;
-
 function negative(what: string, value: string): string {
   return `${what} \`${value}\` is not a port from 0 to 65535: wg refuses it ("Servname not supported for ai_socktype") and the interface does not come up. Write a port number such as 51820.`;
 }
@@ -26,8 +23,8 @@ export default defineRule<HostModel>({
   check(ctx) {
     for (const file of wgFiles(ctx.model)) {
       for (const e of readEntries(file.ast, 'ListenPort')) {
-        if (e.value.kind === 'port' && e.value.service !== null && NEGATIVE.test(e.value.service)) {
-          ctx.report({ file: file.path, range: e.valueRange, message: negative('ListenPort', e.value.service) });
+        if (e.value.kind === 'port' && e.value.error === 'negative') {
+          ctx.report({ file: file.path, range: e.valueRange, message: negative('ListenPort', e.rawValue) });
           continue;
         }
         if (e.value.kind !== 'port' || e.value.port === null || e.value.port <= 65535) continue;
@@ -38,7 +35,7 @@ export default defineRule<HostModel>({
         });
       }
       for (const e of readEntries(file.ast, 'Endpoint')) {
-        if (e.value.kind === 'endpoint' && !e.value.error && e.value.port !== null && NEGATIVE.test(e.value.port)) {
+        if (e.value.kind === 'endpoint' && e.value.error === 'negative-port' && e.value.port !== null) {
           ctx.report({ file: file.path, range: e.value.portRange ?? e.valueRange, message: negative('Endpoint port', e.value.port) });
           continue;
         }
