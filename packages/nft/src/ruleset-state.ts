@@ -95,6 +95,11 @@ export function applyCommands(ast: NftRuleset): RulesetState {
     scope = { vars, parent: scope.parent };
     anyDefine = true;
   };
+  /** Applies a block's defines from index `i` that stand before `pos`; returns the next index. */
+  const definesBefore = (defs: readonly NftDefine[], i: number, pos: number): number => {
+    while (i < defs.length && defs[i]!.range.start < pos) define(defs[i++]!);
+    return i;
+  };
   const enter = (): void => {
     scope = { vars: NO_VARS, parent: scope };
   };
@@ -111,7 +116,7 @@ export function applyCommands(ast: NftRuleset): RulesetState {
     enter();
     let di = 0;
     for (const r of c.rules) {
-      while (di < defs.length && defs[di]!.range.start < r.range.start) define(defs[di++]!);
+      di = definesBefore(defs, di, r.range.start);
       at.set(r, scope);
     }
     leave();
@@ -130,10 +135,10 @@ export function applyCommands(ast: NftRuleset): RulesetState {
     }
     let di = 0;
     for (const e of s.elements ?? []) {
-      while (di < defs.length && defs[di]!.range.start < e.range.start) define(defs[di++]!);
+      di = definesBefore(defs, di, e.range.start);
       at.set(e, scope);
     }
-    while (di < defs.length) define(defs[di++]!);
+    definesBefore(defs, di, Infinity);
   };
   const apply = (c: NftCommand): void => {
     switch (c.type) {

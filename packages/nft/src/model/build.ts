@@ -308,7 +308,7 @@ class Builder {
     }
     const h = c.hook;
     if (h) {
-      if (defs) di = this.chainDefines(defs, di, h.range.start, env, t.key);
+      if (defs) di = this.definesBefore(defs, di, h.range.start, env, t.key);
       ch.base = true;
       ch.chainType = h.chainType.text;
       ch.hook = h.hook.text;
@@ -322,19 +322,19 @@ class Builder {
     }
     for (const d of c.devices) this.nameVariable(d, env);
     if (c.policy) {
-      if (defs) di = this.chainDefines(defs, di, c.policy.range.start, env, t.key);
+      if (defs) di = this.definesBefore(defs, di, c.policy.range.start, env, t.key);
       ch.policy = { value: c.policy.text, location: { file: env.file, range: c.policy.range } };
       this.nameVariable(c.policy, env);
     }
     for (const r of c.rules) {
-      if (defs) di = this.chainDefines(defs, di, r.range.start, env, t.key);
+      if (defs) di = this.definesBefore(defs, di, r.range.start, env, t.key);
       this.rule(ch, r, env, 'append');
     }
-    if (defs) this.chainDefines(defs, di, Infinity, env, t.key);
+    if (defs) this.definesBefore(defs, di, Infinity, env, t.key);
   }
 
-  /** Applies the chain block's defines from index `i` that stand before `pos`; returns the next index. */
-  private chainDefines(defs: readonly NftDefine[], i: number, pos: number, env: Env, scope: string): number {
+  /** Applies a block's defines from index `i` that stand before `pos`; returns the next index. */
+  private definesBefore(defs: readonly NftDefine[], i: number, pos: number, env: Env, scope: string): number {
     while (i < defs.length && defs[i]!.range.start < pos) this.define(defs[i++]!, env, scope, env.chain ?? null);
     return i;
   }
@@ -466,10 +466,10 @@ class Builder {
     uses.sort((a, b) => a.range.start - b.range.start);
     let di = 0;
     for (const u of uses) {
-      while (di < defs.length && defs[di]!.range.start < u.range.start) this.define(defs[di++]!, env, scope);
+      di = this.definesBefore(defs, di, u.range.start, env, scope);
       this.use(u.name, u.range, env);
     }
-    while (di < defs.length) this.define(defs[di++]!, env, scope);
+    this.definesBefore(defs, di, Infinity, env, scope);
   }
 
   private nameVariable(n: NftName, env: Env): void {
