@@ -6,6 +6,24 @@ import { IptRuleset, type RulesetRule } from './model.js';
 /** Targets after which a matching packet leaves the chain. */
 export const TERMINAL_TARGETS: ReadonlySet<string> = new Set(['ACCEPT', 'DROP', 'REJECT', 'RETURN', 'QUEUE', 'NFQUEUE', 'DNAT', 'SNAT', 'MASQUERADE', 'REDIRECT', 'TPROXY', 'SYNPROXY']);
 
+/**
+ * Matches whose result depends on state the rule itself keeps or changes (a token bucket, a
+ * counter, a quota, a recent list it updates): a packet one rule refuses may match an identical
+ * rule below it (`-m limit --limit 10/sec` twice lets 20 packets a second through). A rule with one
+ * of these can shadow nothing.
+ */
+const STATEFUL_MATCHES: ReadonlySet<string> = new Set(['limit', 'hashlimit', 'statistic', 'quota', 'quota2', 'connlimit', 'recent', 'nfacct', 'nth', 'random']);
+
+/** True when the condition string is a match of a `STATEFUL_MATCHES` module (or `-m set` updating counters). */
+function isStatefulCondition(token: string): boolean {
+  // `-m NAME ...`
+  if (token.charCodeAt(0) !== 45 || token.charCodeAt(1) !== 109 || token.charCodeAt(2) !== 32) return false;
+  const end = token.indexOf(' ', 3);
+  const name = end < 0 ? token.slice(3) : token.slice(3, end);
+  if (STATEFUL_MATCHES.has(name)) return true;
+  return name === 'set' && /--(?:packets|bytes)-(?:eq|lt|gt)\b/.test(token);
+}
+
 /** A rule spec with its (expanded) addresses. */
 export interface SpecRef {
   readonly spec: IptRuleSpec;
@@ -62,7 +80,7 @@ function tokenCovers(general: string, specific: string): boolean {
 export function ruleCovers(earlier: SpecRef, later: SpecRef, family: IptFamily): boolean {
   const e = tokens(earlier, family);
   if (e.length === 0) return true;
-  return tokensCover(e, tokens(later, family));
+  return !e.some(isStatefulCondition) && tokensCover(e, tokens(later, family));
 }
 
 function tokensCover(e: readonly string[], l: readonly string[]): boolean {
@@ -90,6 +108,7 @@ export function findShadowingRule<R extends SpecRef>(
     if (stoppingTarget(r, targets) === undefined) continue;
     const e = tokens(r, family);
     if (e.length === 0) return r;
+    if (e.some(isStatefulCondition)) continue;
     l ??= tokens(later, family);
     if (tokensCover(e, l)) return r;
   }
@@ -156,6 +175,12 @@ export function findShadowedRules<R extends SpecRef>(
   for (let i = 0; i < n; i++) toks[i] = tokenIds(rules[i]!, cache);
   const strings = cache.strings;
   const asStrings = (ids: readonly number[]): string[] => ids.map((id) => strings[id]!);
+  /** Per condition id: 1 when stateful (see `isStatefulCondition`), 0 when not, unset before asked. */
+  const stateful: Array<0 | 1 | undefined> = [];
+  const canShadow = (ids: readonly number[]): boolean => {
+    for (const id of ids) if ((stateful[id] ??= isStatefulCondition(strings[id]!) ? 1 : 0) === 1) return false;
+    return true;
+  };
 
   /** For the conditions of rules, the ids of their general forms (itself first). */
   const formIds: Array<number[] | undefined> = [];
@@ -198,14 +223,14 @@ export function findShadowedRules<R extends SpecRef>(
     } else {
       const mine = asStrings(mineIds);
       for (let j = 0; j < i && j < 5000; j++) {
-        if (stoppingTarget(rules[j]!, targets) !== undefined && (toks[j]!.length === 0 || tokensCover(asStrings(toks[j]!), mine))) {
+        if (stoppingTarget(rules[j]!, targets) !== undefined && canShadow(toks[j]!) && (toks[j]!.length === 0 || tokensCover(asStrings(toks[j]!), mine))) {
           best = j;
           break;
         }
       }
     }
     if (best >= 0) out.push({ rule, index: i, by: rules[best]! });
-    if (stoppingTarget(rule, targets) !== undefined) {
+    if (stoppingTarget(rule, targets) !== undefined && canShadow(mineIds)) {
       // Store the rule's set (distinct ids, ascending).
       set.length = 0;
       for (const id of mineIds) insertSorted(set, id);

@@ -13,6 +13,27 @@ describe(ID, () => {
   it('valid (near miss): behind a catch-all DROP is iptables-append-after-reject, not this rule', () => {
     expect(run(ID, filter('-A INPUT -j DROP', '-A INPUT -p udp --dport 51820 -j ACCEPT'))).toEqual([]);
   });
+  it('valid (near miss): an earlier rule with its own rate limit, counter or quota lets the packets it refuses fall through', () => {
+    const text = filter(
+      '-A INPUT -p icmp -m icmp --icmp-type 8 -m limit --limit 10/sec -j ACCEPT',
+      '-A INPUT -p icmp -m icmp --icmp-type 8 -m limit --limit 10/sec -j ACCEPT',
+      '-A INPUT -p tcp -m hashlimit --hashlimit-upto 5/sec --hashlimit-name ssh -j ACCEPT',
+      '-A INPUT -p tcp --dport 22 -m hashlimit --hashlimit-upto 5/sec --hashlimit-name ssh -j ACCEPT',
+      '-A INPUT -m statistic --mode nth --every 2 -j RETURN',
+      '-A INPUT -p udp -m statistic --mode nth --every 2 -j RETURN',
+      '-A INPUT -m quota --quota 1000 -j ACCEPT',
+      '-A INPUT -m quota --quota 1000 -j ACCEPT',
+      '-A INPUT -m recent --name x --update --seconds 60 -j ACCEPT',
+      '-A INPUT -m recent --name x --update --seconds 60 -j ACCEPT',
+      '-A INPUT -m connlimit --connlimit-upto 4 -j ACCEPT',
+      '-A INPUT -p tcp -m connlimit --connlimit-upto 4 -j ACCEPT',
+    );
+    expect(run(ID, text)).toEqual([]);
+  });
+  it('invalid: a rate-limited rule behind a rule without the limit', () => {
+    const text = filter('-A INPUT -p icmp -j ACCEPT', '-A INPUT -p icmp -m icmp --icmp-type 8 -m limit --limit 10/sec -j ACCEPT');
+    expect(texts(text, run(ID, text))).toEqual(['-A INPUT -p icmp -m icmp --icmp-type 8 -m limit --limit 10/sec -j ACCEPT']);
+  });
   it('invalid: a rule behind a catch-all ACCEPT, and behind a wildcard interface ACCEPT', () => {
     const text = filter('-A INPUT -j ACCEPT', '-A INPUT -p udp --dport 51820 -j ACCEPT', '-A FORWARD -i wg+ -j ACCEPT', '-A FORWARD -i wg0 -o eth0 -j DROP');
     const ds = run(ID, text);
