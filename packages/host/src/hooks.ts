@@ -1,5 +1,5 @@
 import type { Word } from '@wglint/core';
-import { argv, failureTolerated, parseShell, type ShellCommand, type ShellProgram } from '@wglint/shell';
+import { argv, failureTolerated, fatalAndListHeads, parseShell, type ShellCommand, type ShellProgram } from '@wglint/shell';
 import { ipProblems, iptParseTimeIssues, parseIptWords, parseNftWords, sysctlProblems } from './adapters.js';
 import { iptFactsOf } from './ipt-facts.js';
 import { ipRuleFactOf, routeFactOf, splitIpInvocation } from './ip-facts.js';
@@ -25,8 +25,9 @@ export function typeHookLine(
   const shellRefused = parsed.problems.length > 0;
   const out: HookCommand[] = [];
   let prev: ShellCommand | undefined;
+  const fatal = fatalAndListHeads(parsed.ast);
   for (const cmd of commandsOf(parsed.ast)) {
-    const typed = typeCommand(cmd, line, iface, file, fileText, problems, shellRefused, cmd.before === '|' ? prev : undefined);
+    const typed = typeCommand(cmd, line, iface, file, fileText, problems, shellRefused, cmd.before === '|' ? prev : undefined, fatal.has(cmd));
     if (typed) out.push(typed);
     prev = cmd;
   }
@@ -52,6 +53,7 @@ function typeCommand(
   problems: ModelProblem[],
   shellRefused: boolean,
   pipedFrom: ShellCommand | undefined,
+  failsTheHook: boolean,
 ): HookCommand | undefined {
   const words = argv(cmd);
   if (words.length === 0) return undefined;
@@ -68,7 +70,7 @@ function typeCommand(
     sourceText: fileText.slice(range.start, range.end),
     dynamic: words.some((w) => w.dynamic),
     conditional: cmd.before === '||',
-    tolerated: failureTolerated(cmd),
+    tolerated: failureTolerated(cmd) && !failsTheHook,
     refused: shellRefused,
   };
   const origin = (w?: Word): Origin => ({ kind: 'hook', file, range: w ? w.range : range, iface, hook: line.kind });

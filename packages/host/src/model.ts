@@ -233,7 +233,7 @@ export interface HookCommandBase {
   readonly dynamic: boolean;
   /** True when the command runs only if an earlier one failed (`a || b`). */
   readonly conditional: boolean;
-  /** True when a failure does not abort the hook (`cmd || true`, `if cmd`, `cmd &`; see @wglint/shell). */
+  /** True when a failure does not abort the hook (`cmd || true`, `if cmd`, `cmd &`, `cmd && more; rest`; see @wglint/shell). */
   readonly tolerated: boolean;
   /**
    * True when bash or the command's own parser refuses it (a `syntax-error` was reported): it has

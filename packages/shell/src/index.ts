@@ -103,6 +103,31 @@ export function failureTolerated(cmd: ShellCommand): boolean {
   return false;
 }
 
+/**
+ * The commands of a hook program that `failureTolerated` spares but whose failure still stops
+ * wg-quick: the commands before the last `&&` of an and-or list that ends the program (`A && B` as
+ * the whole hook). `set -e` does not exit on a failing `A`, but the list then returns `A`'s status,
+ * which `(eval "$hook")` hands to wg-quick's own `set -e` (checked with bash). Only plain top-level
+ * commands count (no reserved words or closers on the way to the end); linear in the program.
+ */
+export function fatalAndListHeads(program: ShellProgram): ReadonlySet<ShellCommand> {
+  const out = new Set<ShellCommand>();
+  const cmds = program.commands;
+  // Walking back: whether the and-or list from the command after this one reaches the end of the program.
+  let reaches = false;
+  for (let i = cmds.length - 1; i >= 0; i--) {
+    const c = cmds[i]!;
+    const plain = c.keywords.length === 0 && c.closers.length === 0;
+    const after = c.after;
+    if (i === cmds.length - 1) reaches = plain && (after === undefined || after === ';' || after === '\n');
+    else if (after === '&&' || after === '|' || after === '|&') {
+      if (after === '&&' && reaches && plain) out.add(c);
+      reaches = reaches && plain;
+    } else reaches = false;
+  }
+  return out;
+}
+
 /** Every command of a program, including those in `$(...)`, backticks and `bash -c` scripts. */
 export function allCommands(program: ShellProgram): ShellCommand[] {
   const out: ShellCommand[] = [];

@@ -1,4 +1,5 @@
 // Reader for libnftables JSON (`nft -j list ruleset`) into the same AST as the text parser.
+import { crlfProblem } from '../line-endings.js';
 import type { ParseResult } from '@wglint/core';
 import type { NftRuleset } from '../ast.js';
 import { type NftParseOptions, parseNft } from '../parse.js';
@@ -40,5 +41,8 @@ export function parseNftJson(text: string): ParseResult<NftRuleset> {
  * `nft -j list ruleset`) with `parseNftJson`, anything else with the text parser.
  */
 export function parseNftSource(text: string, options: NftParseOptions = {}): ParseResult<NftRuleset> {
-  return isNftJson(text) ? parseNftJson(text) : parseNft(text, options);
+  if (isNftJson(text)) return parseNftJson(text);
+  const r = parseNft(text, options);
+  const cr = crlfProblem(text);
+  return cr ? { ast: r.ast, problems: [cr, ...r.problems] } : r;
 }

@@ -36,12 +36,15 @@ export default defineRule<HostModel>({
             lines ??= lineIndexOf(file.file);
             const line = lines.positionAt(by.provenance.range.start).line;
             const shown = file.file.text.slice(by.provenance.range.start, by.provenance.range.end).trim();
+            const verb = stoppingTarget(by, PASSING) === 'RETURN' ? 'returns' : 'accepts';
+            const duplicate = squash(shown) === squash(file.file.text.slice(rule.provenance.range.start, rule.provenance.range.end));
             ctx.report({
               file: file.file.path,
               range: rule.provenance.range,
-              message:
-                `This rule never matches: \`${shown}\` (line ${line}) already ${stoppingTarget(by, PASSING) === 'RETURN' ? 'returns' : 'accepts'} ` +
-                `every packet it could match. Remove it, or move it above that rule if it should take effect.`,
+              message: duplicate
+                ? `This rule repeats line ${line} (\`${shown}\`), which already ${verb} every packet it matches, so it never matches. Remove it.`
+                : `This rule never matches: \`${shown}\` (line ${line}) already ${verb} ` +
+                  `every packet it could match. Remove it, or move it above that rule if it should take effect.`,
             });
           }
         }
@@ -49,6 +52,11 @@ export default defineRule<HostModel>({
     }
   },
 });
+
+/** A rule line with its blanks squashed: two lines equal under it are the same rule written twice. */
+function squash(line: string): string {
+  return line.trim().replace(/[ \t]+/g, ' ');
+}
 
 function passes(r: RulesetRule): boolean {
   return stoppingTarget(r, PASSING) !== undefined;

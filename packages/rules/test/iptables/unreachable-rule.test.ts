@@ -30,6 +30,12 @@ describe(ID, () => {
     );
     expect(run(ID, text)).toEqual([]);
   });
+  it('invalid: the same rule written twice says so', () => {
+    const text = filter('-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT', '-A INPUT -i wg0 -j ACCEPT', '-A INPUT  -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT');
+    const ds = run(ID, text);
+    expect(texts(text, ds)).toEqual(['-A INPUT  -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT']);
+    expect(ds[0]!.message).toBe('This rule repeats line 5 (`-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT`), which already accepts every packet it matches, so it never matches. Remove it.');
+  });
   it('invalid: a rate-limited rule behind a rule without the limit', () => {
     const text = filter('-A INPUT -p icmp -j ACCEPT', '-A INPUT -p icmp -m icmp --icmp-type 8 -m limit --limit 10/sec -j ACCEPT');
     expect(texts(text, run(ID, text))).toEqual(['-A INPUT -p icmp -m icmp --icmp-type 8 -m limit --limit 10/sec -j ACCEPT']);
