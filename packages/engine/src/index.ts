@@ -11,6 +11,7 @@
 export { detectLanguage } from './detect-language.js';
 export { runRules, UNUSED_SUPPRESSION, type RunOptions } from './run-rules.js';
 export { lintTexts, fixTexts } from './lint-texts.js';
+export { isHostConfigPath } from './host-config-files.js';
 export {
   lintPaths,
   applyFixes,

@@ -6,6 +6,7 @@ import { type ParsedFile, type TargetVersions, buildHostModel, parseSourceFile }
 import { type HostRule, allRules } from '@wglint/rules';
 import { SYNTAX_ERROR } from './catalog.js';
 import { detectLanguage } from './detect-language.js';
+import { readHostConfigFiles } from './host-config-files.js';
 import { type FoundFile, type HostFile, type HostGroup, groupHosts, toPosix } from './hosts.js';
 import { type DecodedSource, type FileModes, decodeSource, describeFsError, encodeSource, readSource } from './read-source.js';
 import { runRules } from './run-rules.js';
@@ -229,6 +230,8 @@ async function lintHost(group: HostGroup, options: LintPathsOptions): Promise<Li
     loaded.push({ host, source: read.source, modes: read.modes });
   }
 
+  // Only a host root is laid out as the machine (`<root>/etc/iproute2/rt_tables`).
+  const configFiles = group.key.startsWith('root:') ? await readHostConfigFiles(group.rootAbs) : [];
   const rules = options.rules ?? allRules;
   const severities = options.severities ?? {};
   const parse = (f: LoadedFile): void => {
@@ -242,7 +245,7 @@ async function lintHost(group: HostGroup, options: LintPathsOptions): Promise<Li
   };
   const run = (): Diagnostic[] => {
     const parsed = loaded.flatMap((f) => (f.parsed ? [f.parsed] : []));
-    const model = buildHostModel(group.root, parsed, options.targets);
+    const model = buildHostModel(group.root, parsed, options.targets, configFiles);
     return runRules(model, rules, {
       severities,
       onRuleError: (ruleId, e) => {

@@ -2,12 +2,14 @@ import type { Diagnostic } from '@wglint/core';
 import { buildHostModel, parseSourceFile, type TargetVersions } from '@wglint/host';
 import { allRules } from '@wglint/rules';
 import { detectLanguage } from './detect-language.js';
+import { hostConfigFilesOf } from './host-config-files.js';
 import { applyFixes, MAX_FIX_PASSES } from './lint-paths.js';
 import { type RunOptions, runRules } from './run-rules.js';
 
 /**
  * Lints an in-memory host: a map of host-relative paths (`etc/wireguard/wg0.conf`) to contents.
- * Files of no known language are ignored. Used by tests and by editors.
+ * Files of no known language are ignored, except the host files read for facts (`etc/iproute2/rt_tables`,
+ * see `hostConfigFilesOf`). Used by tests and by editors.
  */
 export function lintTexts(
   files: Readonly<Record<string, string>>,
@@ -17,7 +19,7 @@ export function lintTexts(
     const language = detectLanguage(path, text);
     return language ? [parseSourceFile({ path, text, language })] : [];
   });
-  const model = buildHostModel(options.root ?? '.', parsed, options.targets);
+  const model = buildHostModel(options.root ?? '.', parsed, options.targets, hostConfigFilesOf(files));
   return runRules(model, allRules, options);
 }
 

@@ -118,6 +118,23 @@ describe('lintPaths: hosts', () => {
   });
 });
 
+describe('lintPaths: files read for facts', () => {
+  it("reads a host root's etc/iproute2/rt_tables and rt_tables.d/*.conf for its table names", async () => {
+    const hook = 'PostUp = ip rule add fwmark 1 table vpn priority 5; ip route add default dev %i table office; ip rule add fwmark 2 table nope priority 6\n';
+    const cwd = tree({
+      'gw/etc/wireguard/wg0.conf': WG + hook,
+      'gw/etc/iproute2/rt_tables': '200 vpn\n',
+      'gw/etc/iproute2/rt_tables.d/office.conf': '201 office\n',
+      'gw/etc/iproute2/rt_tables.d/notes.txt': '202 nope\n',
+    });
+    const out = await lintPaths(['gw/etc/wireguard/wg0.conf'], { cwd });
+    expect(out.errors).toEqual([]);
+    const tables = out.results.flatMap((r) => r.diagnostics).filter((d) => d.ruleId === 'ip-table-name-unknown');
+    expect(tables.map((d) => d.message.slice(0, 40))).toEqual(['Routing table `nope` is not defined on t']);
+    expect(out.results.map((r) => r.filePath)).toEqual(['gw/etc/wireguard/wg0.conf']);
+  });
+});
+
 describe('lintPaths: paths and bad files', () => {
   it('errors on missing paths and explicitly named unknown files, skips them when walking', async () => {
     const cwd = tree({ 'd/notes.txt': 'hello\n', 'd/x.nft': NFT });

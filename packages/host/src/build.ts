@@ -8,6 +8,7 @@ import type {
   FirewallState,
   HookCommand,
   HostAction,
+  HostConfigFile,
   HostModel,
   IpRuleFact,
   IptChainState,
@@ -26,6 +27,7 @@ import type {
 import type { Family } from './net.js';
 import { nftFactsOf } from './nft-facts.js';
 import type { ParsedFile } from './parsed-file.js';
+import { routingTablesOf } from './routing-tables.js';
 import { interfaceNameOf, readWgSections } from './wg-interface.js';
 
 export const DEFAULT_TARGETS: TargetVersions = { wireguardTools: '1.0.20260223', nftables: '1.1.6' };
@@ -36,7 +38,7 @@ export function wgToolsBefore(v: string, than: string): boolean {
 }
 
 /** Builds the model of one host from its parsed files. */
-export function buildHostModel(root: string, files: readonly ParsedFile[], targets: Partial<TargetVersions> = {}): HostModel {
+export function buildHostModel(root: string, files: readonly ParsedFile[], targets: Partial<TargetVersions> = {}, configFiles: readonly HostConfigFile[] = []): HostModel {
   const t = { ...DEFAULT_TARGETS, ...targets };
   const problems: ModelProblem[] = [];
   const interfaces = files
@@ -100,6 +102,7 @@ export function buildHostModel(root: string, files: readonly ParsedFile[], targe
     root,
     files,
     targets: t,
+    routingTables: routingTablesOf(configFiles),
     extraProblems: problems,
     interfaces,
     iptables,

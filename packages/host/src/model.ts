@@ -368,11 +368,30 @@ export interface OpenedPort {
  * One machine as the kernel sees it after `wg-quick up` of every interface, built from all of
  * the host's files. Rules are pure functions of this model.
  */
+/**
+ * A host file wglint reads for facts but does not lint (no language of its own): for now the
+ * iproute2 `rt_tables` files. `path` is host-relative (`etc/iproute2/rt_tables`).
+ */
+export interface HostConfigFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** The routing table names `ip rule`/`ip route` resolve on the host. */
+export interface RoutingTables {
+  /** Name → table id: iproute2's built-ins and the names of the host's rt_tables files. */
+  readonly names: ReadonlyMap<string, number>;
+  /** The rt_tables files read (host-relative paths), in order; empty when none was provided. */
+  readonly files: readonly string[];
+}
+
 export interface HostModel {
   /** Host root (the part of the path before `/etc/`), or the directory the files sit in. */
   readonly root: string;
   readonly files: readonly ParsedFile[];
   readonly targets: TargetVersions;
+  /** Routing table names known on the host (from `etc/iproute2/rt_tables*` when provided). */
+  readonly routingTables: RoutingTables;
   /** Syntax problems inside hook commands (reported by the engine as `syntax-error`). */
   readonly extraProblems: readonly ModelProblem[];
   /** WireGuard interfaces, sorted by name. */

@@ -22,6 +22,7 @@ export type {
   IpTableRef,
 } from './ast.js';
 export { parseIpCommand } from './parse.js';
+export { type RtTableEntry, parseRtTables } from './rt-tables.js';
 export { BUILTIN_TABLES, matches, parsePrefix, parseUnsigned, tableOf } from './values.js';
 
 /**

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { detectLanguage, hostRootOf } from '@wglint/engine';
+import { detectLanguage, hostRootOf, isHostConfigPath } from '@wglint/engine';
 
 /** The texts of one host as the editor sees them: open documents override the disk. */
 export interface HostTexts {
@@ -16,8 +16,9 @@ const MAX_CONTEXT_BYTES = 4 * 1024 * 1024;
 
 /**
  * Gathers the host a document belongs to (CONTRACT.md "Hosts"): with a host root, every file wglint
- * reads under `<root>/etc`; without one, the document alone. Bounded, so a huge tree never stalls
- * a keystroke; unreadable files are left out (the CLI reports them).
+ * reads under `<root>/etc` (files it lints and those it reads for facts, `isHostConfigPath`);
+ * without one, the document alone. Bounded, so a huge tree never stalls a keystroke; unreadable
+ * files are left out (the CLI reports them).
  */
 export function hostTextsFor(fsPath: string, text: string, open: ReadonlyMap<string, string>): HostTexts {
   const host = hostRootOf(fsPath);
@@ -29,7 +30,7 @@ export function hostTextsFor(fsPath: string, text: string, open: ReadonlyMap<str
   for (const abs of listFiles(join(host.root, 'etc'))) {
     const rel = relative(host.root, abs).split(sep).join('/');
     const content = open.get(abs) ?? readText(abs);
-    if (content !== undefined && detectLanguage(rel, content)) files[rel] = content;
+    if (content !== undefined && (detectLanguage(rel, content) || isHostConfigPath(rel))) files[rel] = content;
   }
   files[host.rel] = text;
   return { files, rel: host.rel, root: host.root };

@@ -15,6 +15,10 @@ describe(ID, () => {
   ])('valid: %s', (_n, hooks) => {
     expect(run(ID, { [CONF]: wg(hooks) })).toEqual([]);
   });
+  it('valid: the rule names a table the host rt_tables maps to the number the interface fills', () => {
+    const files = { [CONF]: wg('Table = 200\nPostUp = ip rule add fwmark 1 table vpn priority 456\nPostDown = ip rule del fwmark 1 table vpn priority 456'), 'etc/iproute2/rt_tables': '200 vpn\n' };
+    expect(run(ID, files)).toEqual([]);
+  });
   it('invalid: table 124 while the interface fills 123', () => {
     const files = { [CONF]: wg('Table = 123\nPreUp = ip rule add fwmark 1 table 124 priority 456\nPostDown = ip rule del fwmark 1 table 124 priority 456') };
     const ds = run(ID, files);
