@@ -39,15 +39,31 @@ export interface FoundFile {
   readonly text?: string | Uint8Array;
 }
 
-/** `{ root, rel }` when the path has an `etc/` directory in it: the host root is what comes before. */
+/**
+ * The systemd-sysctl directories outside `/etc` (`/etc/sysctl.d` masks their files by name): a
+ * file directly in one belongs to the machine whose root comes before it, like a file under `etc/`.
+ */
+export const SYSTEM_SYSCTL_DIRS: readonly string[] = ['run/sysctl.d', 'usr/local/lib/sysctl.d', 'usr/lib/sysctl.d', 'lib/sysctl.d'];
+
+/**
+ * `{ root, rel }` when the path has an `etc/` directory in it (the host root is what comes
+ * before), or when it is a file directly in one of `SYSTEM_SYSCTL_DIRS` (the root is what comes
+ * before that directory).
+ */
 export function hostRootOf(path: string): { root: string; rel: string } | undefined {
   const norm = toPosix(path);
   const segs = norm.split('/');
-  for (let i = segs.length - 2; i >= 0; i--) {
-    if (segs[i] !== 'etc') continue;
+  const at = (i: number) => {
     const before = segs.slice(0, i).filter((s, k) => s !== '' || k === 0);
     const root = before.length === 0 ? '.' : before.length === 1 && before[0] === '' ? '/' : posix.normalize(before.join('/'));
     return { root: root === '' ? '.' : root, rel: segs.slice(i).join('/') };
+  };
+  for (let i = segs.length - 2; i >= 0; i--) if (segs[i] === 'etc') return at(i);
+  if (segs.length >= 3 && segs[segs.length - 2] === 'sysctl.d') {
+    const dir = segs.slice(0, -1).join('/');
+    for (const d of SYSTEM_SYSCTL_DIRS) {
+      if (dir === d || dir.endsWith(`/${d}`)) return at(segs.length - 1 - d.split('/').length);
+    }
   }
   return undefined;
 }
@@ -62,8 +78,8 @@ export interface GroupOptions {
 /**
  * Groups found files into hosts:
  * - a file matching a config `"hosts"` glob belongs to that host;
- * - else a file with `etc/` in its path belongs to the host root before it (and the rest of the
- *   root is read for context);
+ * - else a file with `etc/` in its path (or in `usr/lib/sysctl.d/` and the like, `hostRootOf`)
+ *   belongs to the host root before it (and the rest of the root is read for context);
  * - else a file found under a directory argument belongs to that argument's host;
  * - else (a named loose file) to the host of the directory it sits in.
  */
@@ -97,7 +113,7 @@ export function groupHosts(found: readonly FoundFile[], options: GroupOptions): 
       if (group.files.some((x) => x.rel === rel)) rel = fromConfig;
     } else if (hr) {
       const rootAbs = resolve(options.cwd, hr.root);
-      group = getGroup(groups, `root:${rootAbs}`, () => ({ root: hr.root, rootAbs, contextDirs: [posix.join(hr.root, 'etc')] }));
+      group = getGroup(groups, `root:${rootAbs}`, () => ({ root: hr.root, rootAbs, contextDirs: hostContextDirs(hr.root) }));
       rel = hr.rel;
     } else if (f.dirArg !== undefined) {
       const rootAbs = resolve(options.cwd, f.dirArg);
@@ -114,6 +130,11 @@ export function groupHosts(found: readonly FoundFile[], options: GroupOptions): 
     byAbs.set(abs, { group, index: group.files.length - 1 });
   }
   return [...groups.values()];
+}
+
+/** Where the rest of a host root is read for context: `etc` and the other sysctl.d directories. */
+export function hostContextDirs(root: string): string[] {
+  return ['etc', ...SYSTEM_SYSCTL_DIRS].map((d) => posix.join(root, d));
 }
 
 function getGroup(groups: Map<string, HostGroup>, key: string, make: () => Omit<HostGroup, 'key' | 'files'>): HostGroup {

@@ -35,7 +35,7 @@ export {
   type LoadedConfig,
 } from './config.js';
 export { ruleCatalog, knownRuleIds, docsUrl, BUILTIN_RULES, DOCS_BASE_URL, HOMEPAGE_URL, SYNTAX_ERROR } from './catalog.js';
-export { groupHosts, hostRootOf, type HostGroup, type HostFile, type FoundFile } from './hosts.js';
+export { groupHosts, hostContextDirs, hostRootOf, type HostGroup, type HostFile, type FoundFile } from './hosts.js';
 export { walkDirectory, sniffLanguage, SKIPPED_DIRS, type WalkedFile } from './walk.js';
 export { decodeSource, encodeSource, readSource, describeFsError, MAX_FILE_BYTES, type DecodedSource } from './read-source.js';
 export { globToRegExp, globBase } from './glob.js';

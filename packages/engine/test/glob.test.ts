@@ -33,6 +33,13 @@ describe('hostRootOf', () => {
     ['/etc/wireguard/wg0.conf', { root: '/', rel: 'etc/wireguard/wg0.conf' }],
     ['../x/etc/etc/nftables.conf', { root: '../x/etc', rel: 'etc/nftables.conf' }],
     ['a/etc', undefined],
+    ['hosts/gw1/usr/lib/sysctl.d/50-default.conf', { root: 'hosts/gw1', rel: 'usr/lib/sysctl.d/50-default.conf' }],
+    ['usr/lib/sysctl.d/50-default.conf', { root: '.', rel: 'usr/lib/sysctl.d/50-default.conf' }],
+    ['/run/sysctl.d/x.conf', { root: '/', rel: 'run/sysctl.d/x.conf' }],
+    ['gw/usr/local/lib/sysctl.d/a.conf', { root: 'gw', rel: 'usr/local/lib/sysctl.d/a.conf' }],
+    ['gw/lib/sysctl.d/a.conf', { root: 'gw', rel: 'lib/sysctl.d/a.conf' }],
+    ['gw/usr/lib/sysctl.d/sub/a.conf', undefined],
+    ['gw/mylib/sysctl.d/a.conf', undefined],
     ['wg0.conf', undefined],
   ])('%s', (path, expected) => {
     expect(hostRootOf(path)).toEqual(expected);

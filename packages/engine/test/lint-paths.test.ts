@@ -118,6 +118,42 @@ describe('lintPaths: hosts', () => {
   });
 });
 
+describe('lintPaths: sysctl.d outside etc', () => {
+  it('puts usr/lib/sysctl.d files in their host, where a same-named etc/sysctl.d file masks them', async () => {
+    const cwd = tree({
+      'gw/etc/wireguard/wg0.conf': WG,
+      'gw/usr/lib/sysctl.d/50-default.conf': 'net.ipv4.conf.default.rp_filter = 2\nnet.ipv4.ip_forward = 1\n',
+      'gw/usr/lib/sysctl.d/60-masked.conf': 'net.ipv4.tcp_syncookies = 0\n',
+      'gw/etc/sysctl.d/60-masked.conf': 'net.ipv4.tcp_syncookies = 1\n',
+    });
+    const seen: { files: string[]; forward?: string; syncookies?: string }[] = [];
+    const rule = defineRule<HostModel>({
+      meta: { id: 'probe', severity: 'warning', fixable: false, summary: 'Probe', languages: ['wg'] },
+      check(ctx) {
+        seen.push({
+          files: ctx.model.files.map((f) => `${f.file.path}${f.lint ? '' : ' (context)'}`).sort(),
+          forward: ctx.model.sysctl.boot.get('net.ipv4.ip_forward')?.value,
+          syncookies: ctx.model.sysctl.boot.get('net.ipv4.tcp_syncookies')?.value,
+        });
+      },
+    });
+    const out = await lintPaths(['gw/etc/wireguard/wg0.conf'], { cwd, rules: [rule] });
+    expect(out.errors).toEqual([]);
+    expect(seen).toEqual([
+      {
+        files: ['etc/sysctl.d/60-masked.conf (context)', 'etc/wireguard/wg0.conf', 'usr/lib/sysctl.d/50-default.conf (context)', 'usr/lib/sysctl.d/60-masked.conf (context)'],
+        forward: '1',
+        syncookies: '1',
+      },
+    ]);
+    // Named alone, a usr/lib/sysctl.d file joins the same host.
+    seen.length = 0;
+    const alone = await lintPaths(['gw/usr/lib/sysctl.d/50-default.conf', 'gw/etc/wireguard/wg0.conf'], { cwd, rules: [rule] });
+    expect(alone.errors).toEqual([]);
+    expect(seen).toHaveLength(1);
+  });
+});
+
 describe('lintPaths: files read for facts', () => {
   it("reads a host root's etc/iproute2/rt_tables and rt_tables.d/*.conf for its table names", async () => {
     const hook = 'PostUp = ip rule add fwmark 1 table vpn priority 5; ip route add default dev %i table office; ip rule add fwmark 2 table nope priority 6\n';

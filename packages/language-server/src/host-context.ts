@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { detectLanguage, hostRootOf, isHostConfigPath } from '@wglint/engine';
+import { detectLanguage, hostContextDirs, hostRootOf, isHostConfigPath } from '@wglint/engine';
 
 /** The texts of one host as the editor sees them: open documents override the disk. */
 export interface HostTexts {
@@ -16,9 +16,9 @@ const MAX_CONTEXT_BYTES = 4 * 1024 * 1024;
 
 /**
  * Gathers the host a document belongs to (CONTRACT.md "Hosts"): with a host root, every file wglint
- * reads under `<root>/etc` (files it lints and those it reads for facts, `isHostConfigPath`);
- * without one, the document alone. Bounded, so a huge tree never stalls a keystroke; unreadable
- * files are left out (the CLI reports them).
+ * reads under `<root>/etc` and the other sysctl.d directories (`hostContextDirs`), the ones it lints
+ * and those it reads for facts (`isHostConfigPath`); without one, the document alone. Bounded, so a
+ * huge tree never stalls a keystroke; unreadable files are left out (the CLI reports them).
  */
 export function hostTextsFor(fsPath: string, text: string, open: ReadonlyMap<string, string>): HostTexts {
   const host = hostRootOf(fsPath);
@@ -27,7 +27,7 @@ export function hostTextsFor(fsPath: string, text: string, open: ReadonlyMap<str
     return { files: { [name]: text }, rel: name, root: '.' };
   }
   const files: Record<string, string> = {};
-  for (const abs of listFiles(join(host.root, 'etc'))) {
+  for (const abs of hostContextDirs(host.root).flatMap((d) => listFiles(d))) {
     const rel = relative(host.root, abs).split(sep).join('/');
     const content = open.get(abs) ?? readText(abs);
     if (content !== undefined && (detectLanguage(rel, content) || isHostConfigPath(rel))) files[rel] = content;

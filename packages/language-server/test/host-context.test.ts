@@ -18,4 +18,16 @@ describe('host context of an open document', () => {
     const tables = a.diagnostics.filter((d) => d.ruleId === 'ip-table-name-unknown');
     expect(tables.map((d) => text.slice(d.range.start, d.range.end))).toEqual(['nope']);
   });
+
+  it('reads the sysctl.d directories outside etc as part of the host', () => {
+    const root = mkdtempSync(join(tmpdir(), 'wglint-lsp-host-'));
+    mkdirSync(join(root, 'etc', 'wireguard'), { recursive: true });
+    mkdirSync(join(root, 'usr', 'lib', 'sysctl.d'), { recursive: true });
+    writeFileSync(join(root, 'usr', 'lib', 'sysctl.d', '50-default.conf'), 'net.ipv4.ip_forward = 1\n');
+    const fsPath = join(root, 'etc', 'wireguard', 'wg0.conf');
+    const text = '[Interface]\nAddress = 10.0.0.1/24\n';
+    writeFileSync(fsPath, text);
+    const a = analyzeDocument({ uri: `file://${fsPath}`, fsPath, version: 1, text, open: new Map() });
+    expect(Object.keys(a.host.files).sort()).toEqual(['etc/wireguard/wg0.conf', 'usr/lib/sysctl.d/50-default.conf']);
+  });
 });
