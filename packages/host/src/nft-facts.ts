@@ -206,17 +206,43 @@ export function nftFactsOf(
   const matchCache: MatchCache = new Map();
   const rules: NftRuleFact[] = [];
   const chains: NftChainFact[] = [];
+  // The hook of a chain: the first chain of that name in `known`, else in `chains` (indexed, so a
+  // file of many one-liners costs linear time).
+  const chainKey = (family: string, table: string, chain: string): string => `${family}\u0000${table}\u0000${chain}`;
+  const knownHooks = new Map<string, string | undefined>();
+  for (const c of known) {
+    const k = chainKey(c.family, c.table, c.chain);
+    if (!knownHooks.has(k)) knownHooks.set(k, c.hook);
+  }
+  const ownHooks = new Map<string, string | undefined>();
   const hookOf = (family: string, table: string, chain: string): string | undefined => {
-    for (const list of [known, chains]) {
-      for (const c of list) if (c.family === family && c.table === table && c.chain === chain) return c.hook;
-    }
-    return undefined;
+    const k = chainKey(family, table, chain);
+    return knownHooks.has(k) ? knownHooks.get(k) : ownHooks.get(k);
+  };
+  // `insert rule` puts a rule before the first rule of its chain. Rather than splicing the list
+  // (quadratic over many inserts), each insert is kept with the chain's first added rule and
+  // placed before it at the end, the latest insert first.
+  const firstOfChain = new Map<string, number>();
+  const insertedBefore = new Map<number, NftRuleFact[]>();
+  const addRule = (fact: NftRuleFact): void => {
+    const k = chainKey(fact.family, fact.table, fact.chain);
+    if (!firstOfChain.has(k)) firstOfChain.set(k, rules.length);
+    rules.push(fact);
+  };
+  const insertRule = (fact: NftRuleFact): void => {
+    const first = firstOfChain.get(chainKey(fact.family, fact.table, fact.chain));
+    if (first === undefined) return addRule(fact);
+    let list = insertedBefore.get(first);
+    if (!list) insertedBefore.set(first, (list = []));
+    list.push(fact);
   };
 
   const addChain = (c: NftChain, family: string, table: string): void => {
     const name = c.name?.text ?? '';
     if (c.verb === 'delete' || c.verb === 'destroy') return;
     if (c.hook || c.policy) {
+      const k = chainKey(family, table, name);
+      if (!ownHooks.has(k)) ownHooks.set(k, c.hook?.hook.text);
       chains.push({
         family,
         table,
@@ -228,7 +254,7 @@ export function nftFactsOf(
     }
     const hook = c.hook?.hook.text ?? hookOf(family, table, name);
     const where = hook ? { family, table, chain: name, hook } : { family, table, chain: name };
-    for (const r of c.rules) rules.push(nftRuleFact(r, where, defines, file, matchCache));
+    for (const r of c.rules) addRule(nftRuleFact(r, where, defines, file, matchCache));
   };
   const visitTable = (t: NftTable): void => {
     const table = t.name?.text ?? '';
@@ -257,11 +283,8 @@ export function nftFactsOf(
           const hook = hookOf(cmd.family, table, chain);
           const fact = nftRuleFact(cmd, { family: cmd.family, table, chain, ...(hook ? { hook } : {}) }, defines, file, matchCache);
           // `insert rule` without a position (or at index 0) puts the rule first in its chain
-          const first = cmd.verb === 'insert' && (!cmd.position || (cmd.position.kind === 'index' && cmd.position.value === 0))
-            ? rules.findIndex((r) => r.family === cmd.family && r.table === table && r.chain === chain)
-            : -1;
-          if (first >= 0) rules.splice(first, 0, fact);
-          else rules.push(fact);
+          if (cmd.verb === 'insert' && (!cmd.position || (cmd.position.kind === 'index' && cmd.position.value === 0))) insertRule(fact);
+          else addRule(fact);
           break;
         }
         case 'NftInclude':
@@ -273,5 +296,12 @@ export function nftFactsOf(
     }
   };
   visit(ruleset);
-  return { rules, chains };
+  if (insertedBefore.size === 0) return { rules, chains };
+  const ordered: NftRuleFact[] = [];
+  for (let i = 0; i < rules.length; i++) {
+    const before = insertedBefore.get(i);
+    if (before) for (let k = before.length - 1; k >= 0; k--) ordered.push(before[k]!);
+    ordered.push(rules[i]!);
+  }
+  return { rules: ordered, chains };
 }

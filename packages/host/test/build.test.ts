@@ -93,3 +93,23 @@ describe('buildHostModel', () => {
     expect(m.extraProblems[0]!.file).toBe('etc/wireguard/wg0.conf');
   });
 });
+
+describe('nft rule order', () => {
+  it('puts `insert rule` before the first rule of its chain, the latest insert first', () => {
+    const text = [
+      'table inet t {',
+      '  chain c { type filter hook input priority 0; tcp dport 1 accept; }',
+      '  chain d { type filter hook forward priority 0; tcp dport 2 accept; }',
+      '}',
+      'insert rule inet t c tcp dport 3 accept',
+      'add rule inet t c tcp dport 4 accept',
+      'insert rule inet t c tcp dport 5 accept',
+      'insert rule inet t e tcp dport 6 accept',
+      'insert rule inet t e tcp dport 7 accept',
+      'insert rule inet t c index 0 tcp dport 8 accept',
+      '',
+    ].join('\n');
+    const m = model({ 'etc/nftables.conf': text });
+    expect(m.nft.rules.map((r) => `${r.chain}${r.tcpDports.map((p) => p.from).join()}`)).toEqual(['c8', 'c5', 'c3', 'c1', 'd2', 'c4', 'e7', 'e6']);
+  });
+});

@@ -34,6 +34,9 @@ const PATTERNS: Record<Language, Record<string, (k: number) => string>> = {
     'junk lines': (k) => repeat(k, () => '@@@ ; } ] ) \n'),
     'line continuations': (k) => repeat(k, () => 'tcp \\\n', 'table inet t {\n  chain c {\n    ', 'accept\n  }\n}\n'),
     'realistic ruleset': (k) => genNft(k * 20),
+    // each `insert rule` once searched and spliced the whole rule list (long run only: quadratic
+    // in a few ns per rule, too cheap to show at the quick sizes)
+    'insert rule one-liners': (k) => repeat(k, (i) => `insert rule inet t c${i % 7} tcp dport ${i % 65535} accept\n`, repeat(7, (c) => `add chain inet t c${c} { type filter hook input priority ${c}; }\n`, 'add table inet t\n')),
   },
   'iptables-save': {
     'many rules': (k) => repeat(k, (i) => `-A INPUT -s ${ipOf(i)}/32 -p tcp -m tcp --dport ${i % 65535} -j ACCEPT\n`, '*filter\n:INPUT DROP [0:0]\n', 'COMMIT\n'),
