@@ -1,8 +1,8 @@
 import type { IptCommand, IptOption, IptParam, IptRuleShape, IptRuleSpec, IptRuleSummary, IptSaveRule } from '@wglint/iptables';
-import { canonicalRuleKey, expandAddresses, stateOptionOf } from '@wglint/iptables';
+import { canonicalRuleKey, expandAddresses, printRuleSpec, stateOptionOf } from '@wglint/iptables';
 import type { Family } from './net.js';
 import type { IfaceMatch, IptFacts, IptRuleFact, Origin } from './model.js';
-import { type Cidr, cidrKey, parseCidr, type PortRange } from './net.js';
+import { type Cidr, parseCidr, type PortRange } from './net.js';
 
 /** Modules whose options the model understands; anything else counts as an unknown restriction. */
 const PORT_OPTIONS = new Set(['dport', 'destination-port', 'dports', 'destination-ports', 'ports', 'sport', 'source-port', 'sports', 'source-ports']);
@@ -53,10 +53,6 @@ function argText(o: IptOption): string {
   let out = '';
   for (let i = 0; i < args.length; i++) out += i === 0 ? args[i]!.text : ' ' + args[i]!.text;
   return out;
-}
-
-function cidrListKey(t: string): string {
-  return t.split(',').map((s) => { const c = parseCidr(s); return c ? cidrKey(c) : s; }).join(',');
 }
 
 /** Modules whose port options the model reads. */
@@ -193,32 +189,6 @@ function flagsOfShape(shape: IptRuleShape): number {
   flags = (hasOtherMatches ? HAS_OTHER : 0) | (restricting ? 0 : MATCHES_ALL);
   shapeFlags.set(shape, flags);
   return flags;
-}
-
-const PARAM_FLAGS = ['-s', '-d', '-i', '-o', '-p'] as const;
-
-/** Canonical rule text (matches + target), as `specKey` documents. */
-function specKeyOf(spec: IptRuleSpec): string {
-  const keyParts: string[] = [];
-  for (let k = 0; k < PARAM_FLAGS.length; k++) {
-    const flag = PARAM_FLAGS[k]!;
-    const p = flag === '-s' ? spec.source : flag === '-d' ? spec.destination : flag === '-i' ? spec.inInterface : flag === '-o' ? spec.outInterface : spec.protocol;
-    if (!p) continue;
-    if (flag === '-p' && !p.negated && (p.value?.text.toLowerCase() === 'all' || p.value?.text === '0')) continue;
-    const t = p.value?.text ?? '';
-    const norm = flag === '-s' || flag === '-d' ? cidrListKey(t) : flag === '-p' ? t.toLowerCase() : t;
-    keyParts.push(`${p.negated ? '! ' : ''}${flag} ${norm}`);
-  }
-  if (spec.fragment) keyParts.push(`${spec.fragment.negated ? '! ' : ''}-f`);
-  for (const m of spec.matches) {
-    keyParts.push(`-m ${m.name}`);
-    for (const o of m.options) keyParts.push(`${o.negated ? '! ' : ''}--${o.name}${o.args.length ? ' ' + argText(o) : ''}`);
-  }
-  if (spec.target) {
-    keyParts.push(`${spec.target.goto ? '-g' : '-j'} ${spec.target.name}`);
-    for (const o of spec.target.options) keyParts.push(`--${o.name}${o.args.length ? ' ' + argText(o) : ''}`);
-  }
-  return keyParts.join(' ');
 }
 
 /** Not computed yet (distinct from a computed `undefined`). */
@@ -384,7 +354,7 @@ class RuleFacts implements IptFacts {
 
   get specKey(): string {
     const d = this.#details();
-    return (d.specKey ??= specKeyOf(this.#spec));
+    return (d.specKey ??= printRuleSpec(this.#spec, this.#family));
   }
 
   get ruleKeys(): readonly string[] {
