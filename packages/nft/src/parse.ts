@@ -7,6 +7,7 @@ import { treeParser } from './parser.js';
 import { Ctx, Cur, buildCompactTree, buildTree, isBlock, realToken, type TBlock, type TLine } from './tree.js';
 import { guarded } from './productions/common.js';
 import { buildCommand } from './productions/ruleset.js';
+import { evaluateNftCommand } from './evaluate/index.js';
 
 /** How `include "…"` directives are resolved (optional; without it includes stay unresolved). */
 export interface NftIncludeResolver {
@@ -96,7 +97,10 @@ function parseWithStack(text: string, options: NftParseOptions, stack: string[])
       lines[i] = undefined;
       const cur = new Cur(ctx, line.items, line.end, line.terminator);
       const c = guarded(() => buildCommand(cur));
-      if (c) commands.push(c.type === 'NftInclude' ? resolveInclude(c, options, stack) : c);
+      if (c) {
+        evaluateNftCommand(c, ctx.problems);
+        commands.push(c.type === 'NftInclude' ? resolveInclude(c, options, stack) : c);
+      }
     }
     const comments = commentTokens.map((t: IToken) => ({ text: t.image, range: ctx.range(t.startOffset, t.startOffset + t.image.length) }));
     // Keep one problem per position (chevrotain and the builders may both report).

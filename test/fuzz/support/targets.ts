@@ -52,6 +52,8 @@ export function parseResultProblem(result: ParseResult<unknown>, text: string, b
   const hi = baseOffset + text.length;
   for (const p of result.problems) {
     if (typeof p.message !== 'string' || p.message === '') return 'a syntax problem has no message';
+    // A parser that catches its own exception reports it as "internal ... error": a crash all the same.
+    if (p.message.startsWith('internal ')) return `the parser failed internally: ${p.message}`;
     if (!(p.range.start >= lo && p.range.start <= p.range.end && p.range.end <= hi)) {
       return `syntax problem range [${p.range.start}, ${p.range.end}) outside [${lo}, ${hi}]: ${p.message}`;
     }
