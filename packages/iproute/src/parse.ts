@@ -83,6 +83,8 @@ export function parseIpCommand(words: readonly Word[]): ParseResult<IpCommand> {
   a.take();
   const options: Word[] = [];
   let family: 4 | 6 | undefined;
+  // `-batch FILE`, `-Version` and `-help` need no object.
+  let standalone = false;
   while (!a.done) {
     const w = a.peek()!;
     if (w.text === '--') {
@@ -99,6 +101,7 @@ export function parseIpCommand(words: readonly Word[]): ParseResult<IpCommand> {
     else if (/^colou?r=/.test(opt)) continue;
     else {
       const o = OPTIONS.find(([name]) => matches(opt, name) || (opt === 'n' && name === 'netns') || (opt === 'rc' && name === 'rcvbuf'));
+      if (o && (o[0] === 'batch' || o[0] === 'Version' || o[0] === 'help')) standalone = true;
       if (!o) {
         problem(w.range, `Unknown \`ip\` option \`${w.text}\` (ip: Option "${w.text}" is unknown).`);
         continue;
@@ -121,6 +124,9 @@ export function parseIpCommand(words: readonly Word[]): ParseResult<IpCommand> {
   const objectWord = a.take();
   const base = { type: 'IpCommand' as const, range, words, family, options };
   if (!objectWord) {
+    if (first && !standalone && problems.length === 0) {
+      problem(range, '`ip` needs an object such as `rule`, `route`, `link` or `address` (ip prints its usage and fails).');
+    }
     const ast: IpOtherCommand = { ...base, object: 'none', action: undefined, args: [] };
     return { ast, problems };
   }
@@ -203,7 +209,8 @@ function checkNumber(ctx: Ctx, key: string, word: Word, max = 0xffffffff): Retur
 
 function checkTable(ctx: Ctx, word: Word, allowAll: boolean): ReturnType<typeof tableOf> {
   const t = tableOf(word);
-  if (t.kind === 'invalid' && !(allowAll && word.text === 'all')) {
+  // `all` is a filter of `show`/`flush`; `add`/`del` refuse it as any name rt_tables lacks (invalid table ID).
+  if ((t.kind === 'invalid' || word.text === 'all') && !(allowAll && word.text === 'all')) {
     ctx.problem(word.range, `Invalid routing table \`${word.text}\`; use a number from 0 to 4294967295 or a name from /etc/iproute2/rt_tables.`);
   }
   return t;
@@ -524,6 +531,14 @@ function parseRoute(base: Base, ctx: Ctx): IpRouteCommand {
         case 'hoplimit':
           checkNumber(ctx, canon, v, 255);
           break;
+        case 'expires':
+          checkNumber(ctx, canon, v);
+          break;
+        case 'rtt':
+        case 'rttvar':
+        case 'rto_min':
+          if (!isRttTime(v.text)) ctx.problem(v.range, `Invalid \`${canon}\` value \`${v.text}\`; expected a time such as \`200ms\` or \`1s\` (ip: "${canon}" value is invalid).`);
+          break;
         case 'quickack':
           checkNumber(ctx, canon, v, 1);
           break;
@@ -559,6 +574,14 @@ function parseRoute(base: Base, ctx: Ctx): IpRouteCommand {
   return { ...base, object: 'route', action, ...(actionWord ? { actionWord } : {}), route, args };
 }
 
+/** `get_time_rtt`: a number (`strtoul` base 0, or a decimal with `.`) and an optional `s`/`sec(s)`/`ms`/`msec(s)` suffix. */
+function isRttTime(text: string): boolean {
+  const m = /^(\d+(?:\.\d*)?|\.\d+|0[xX][0-9a-fA-F]+)(?:s|secs?|ms|msecs?)?$/i.exec(text);
+  if (!m) return false;
+  const n = m[1]!;
+  return n.includes('.') || parseUnsigned(n) !== undefined;
+}
+
 function suggestRoute(t: string): string {
   const fixed = t.replace(/^[\u2013\u2014\u2212]+/, '');
   if (fixed !== t) return ` \`${t}\` looks like a damaged \`--\` option.`;
@@ -574,6 +597,8 @@ const LINK_ACTIONS: readonly (ActionRow<IpLinkAction>)[] = [
   ['list', ['show', 'list', 'lst']],
   ['help', ['help']],
 ];
+/** Other `ip link` commands (iplink.c `do_iplink`), not analysed. */
+const LINK_OTHER_ACTIONS: readonly string[] = ['replace', 'xstats', 'afstats', 'property'];
 
 const LINK_FLAGS_ON_OFF = new Set(['arp', 'multicast', 'allmulticast', 'promisc', 'trailers', 'dynamic', 'carrier', 'protodown']);
 const LINK_ONE = new Set([
@@ -581,12 +606,21 @@ const LINK_ONE = new Set([
   'addrgenmode', 'xdp', 'mode', 'state', 'gso_max_size', 'gso_max_segs', 'gro_max_size', 'numtxqueues', 'numrxqueues', 'index', 'link',
 ]);
 
+/** `ip link` keywords whose value `iplink_parse` reads as a number (`get_integer`/`get_u32`); the range is left to ip. */
+const LINK_NUMBERS = new Set(['txqueuelen', 'txqlen', 'qlen', 'gso_max_size', 'gso_max_segs', 'gro_max_size', 'numtxqueues', 'numrxqueues']);
+
 /** ip-link(8), minimal: `add [dev] NAME type T`, `del [dev] NAME`, `set [dev] NAME up|down|mtu N ...`. */
 function parseLink(base: Base, ctx: Ctx): IpLinkCommand {
   const { a } = ctx;
   const actionWord = a.take();
   let action: IpLinkAction = 'list';
-  if (actionWord) action = pickAction(actionWord, LINK_ACTIONS) ?? 'other';
+  if (actionWord) {
+    const found = pickAction(actionWord, LINK_ACTIONS);
+    action = found ?? 'other';
+    if (!found && !LINK_OTHER_ACTIONS.some((o) => matches(actionWord.text, o))) {
+      ctx.problem(actionWord.range, `Unknown \`ip link\` command \`${actionWord.text}\`; expected \`add\`, \`set\`, \`del\` or \`show\` (ip: Command "${actionWord.text}" is unknown).`);
+    }
+  }
   const args: IpArg[] = [];
   let dev: Word | undefined;
   let state: 'up' | 'down' | undefined;
@@ -616,10 +650,17 @@ function parseLink(base: Base, ctx: Ctx): IpLinkCommand {
       push('type', k, v ? [v] : []);
     } else if (t === 'mtu') {
       const v = value(ctx, k);
-      if (v) mtu = checkNumber(ctx, 'mtu', v);
+      if (v) mtu = linkMtu(ctx, v);
       push('mtu', k, v ? [v] : []);
-    } else if (LINK_FLAGS_ON_OFF.has(t) || LINK_ONE.has(t)) {
+    } else if (LINK_FLAGS_ON_OFF.has(t)) {
       const v = value(ctx, k);
+      if (v && v.text !== 'on' && v.text !== 'off') ctx.problem(v.range, `\`${t}\` takes \`on\` or \`off\`, not \`${v.text}\` (ip: argument of "${t}" must be "on" or "off").`);
+      push(t, k, v ? [v] : []);
+    } else if (LINK_ONE.has(t)) {
+      const v = value(ctx, k);
+      if (v && LINK_NUMBERS.has(t) && !/^[+-]?(0[xX][0-9a-fA-F]+|[0-9]+)$/.test(v.text)) {
+        ctx.problem(v.range, `Invalid \`${t}\` value \`${v.text}\`; expected a number (ip: Invalid "${t}" value).`);
+      }
       push(t, k, v ? [v] : []);
     } else if (t === 'nomaster' || t === 'noarp') {
       push(t, k, []);
@@ -647,26 +688,67 @@ function parseLink(base: Base, ctx: Ctx): IpLinkCommand {
   };
 }
 
+/**
+ * `ip link ... mtu N`: `get_integer` (a signed int, `strtol` base 0). A negative MTU parses but the
+ * kernel refuses it on every device ("mtu less than device minimum"), so it is reported too.
+ */
+function linkMtu(ctx: Ctx, v: Word): ReturnType<typeof numberOf> {
+  const m = /^([+-]?)(.*)$/.exec(v.text)!;
+  const n = m[2] === '' ? undefined : parseUnsigned(m[2]!, m[1] === '-' ? 0x80000000 : 0x7fffffff);
+  if (n === undefined) {
+    ctx.problem(v.range, `Invalid \`mtu\` value \`${v.text}\`; expected a number such as \`1420\` (ip: Invalid "mtu" value).`);
+    return { word: v, value: undefined };
+  }
+  if (m[1] === '-' && n !== 0) {
+    ctx.problem(v.range, `\`mtu ${v.text}\` is negative: ip passes it on and the kernel refuses it (Error: mtu less than device minimum).`);
+    return { word: v, value: undefined };
+  }
+  return { word: v, value: n };
+}
+
 const ADDRESS_ACTIONS: readonly (ActionRow<IpAddressAction>)[] = [
   ['add', ['add']],
-  ['change', ['change']],
+  ['change', ['change'], ['chg']],
   ['replace', ['replace']],
   ['delete', ['delete']],
   ['list', ['list', 'show', 'lst']],
   ['flush', ['flush']],
   ['save', ['save']],
+  ['other', ['showdump']],
   ['restore', ['restore']],
   ['help', ['help']],
 ];
 const ADDR_ONE = new Set(['peer', 'remote', 'broadcast', 'brd', 'anycast', 'label', 'scope', 'metric', 'priority', 'valid_lft', 'preferred_lft', 'proto', 'local']);
 const ADDR_FLAGS = new Set(['home', 'nodad', 'optimistic', 'mngtmpaddr', 'noprefixroute', 'autojoin', 'secondary', 'temporary', 'dadfailed', 'deprecated', 'tentative', 'permanent', 'dynamic', 'primary', 'up']);
 
+/** Values `ipaddr_modify` checks itself: `scope`, `metric`/`priority`, `valid_lft`/`preferred_lft`. */
+function checkAddressValue(ctx: Ctx, key: string, v: Word): void {
+  if (key === 'scope') {
+    if (!SCOPES.has(v.text) && parseUnsigned(v.text, 255) === undefined) ctx.problem(v.range, `Invalid \`scope\` value \`${v.text}\`; use \`global\`, \`link\`, \`host\` or a number (ip: invalid scope value).`);
+  } else if (key === 'metric' || key === 'priority') {
+    checkNumber(ctx, key, v);
+  } else if (key === 'peer' || key === 'remote') {
+    prefixValue(ctx, v, '`peer` prefix', ctx.family);
+  } else if (key === 'broadcast' || key === 'brd' || key === 'anycast') {
+    if (key === 'anycast' || (v.text !== '+' && v.text !== '-')) {
+      const p = parsePrefix(v.text, ctx.family);
+      if (!p || p.explicitLength) ctx.problem(v.range, `\`${v.text}\` is not a valid \`${key}\` address; expected an address such as \`10.0.0.255\`${key === 'anycast' ? '' : ' (or `+`/`-`)'}.`);
+    }
+  } else if ((key === 'valid_lft' || key === 'preferred_lft') && v.text !== 'forever' && parseUnsigned(v.text) === undefined) {
+    ctx.problem(v.range, `Invalid \`${key}\` value \`${v.text}\`; expected seconds or \`forever\`.`);
+  }
+}
+
 /** ip-address(8), minimal: `add|del|replace IFADDR dev IFNAME [flags]`. */
 function parseAddress(base: Base, ctx: Ctx): IpAddressCommand {
   const { a } = ctx;
   const actionWord = a.take();
   let action: IpAddressAction = 'list';
-  if (actionWord) action = pickAction(actionWord, ADDRESS_ACTIONS) ?? 'other';
+  if (actionWord) {
+    const found = pickAction(actionWord, ADDRESS_ACTIONS);
+    action = found ?? 'other';
+    if (!found) ctx.problem(actionWord.range, `Unknown \`ip address\` command \`${actionWord.text}\`; expected \`add\`, \`del\`, \`replace\`, \`flush\` or \`show\` (ip: Command "${actionWord.text}" is unknown).`);
+  }
   const modify = action === 'add' || action === 'change' || action === 'replace' || action === 'delete';
   const args: IpArg[] = [];
   let dev: Word | undefined;
@@ -683,7 +765,11 @@ function parseAddress(base: Base, ctx: Ctx): IpAddressCommand {
       push('dev', k, v ? [v] : []);
     } else if (ADDR_ONE.has(t)) {
       const v = value(ctx, k);
-      if (v && t === 'local') local = prefixValue(ctx, v, 'address', ctx.family);
+      if (v && t === 'local') {
+        if (local && modify) ctx.problem(v.range, `\`ip address\` has a second local address \`${v.text}\` (ip: either "local" is duplicate, or "${v.text}" is a garbage).`);
+        local = prefixValue(ctx, v, 'address', ctx.family);
+      }
+      if (v && modify) checkAddressValue(ctx, t, v);
       push(t, k, v ? [v] : []);
     } else if (ADDR_FLAGS.has(t)) {
       push(t, k, []);

@@ -3,6 +3,7 @@
 // `ip rule add ... table NAME` accepts. The oracle needs root, `unshare -m -n` and `ip`; without
 // them it says loudly that it did not run.
 import { spawnSync } from 'node:child_process';
+import { NEEDS_IP, realToolUnavailable } from '../../../test/support/real-tools.js';
 import { describe, expect, it } from 'vitest';
 import { parseRtTables } from '../src/index.js';
 
@@ -48,21 +49,10 @@ describe('parseRtTables', () => {
   });
 });
 
-function oracleUnavailable(): string | null {
-  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return 'not running as root';
-  if (spawnSync('ip', ['-V']).status !== 0) return 'ip is not installed';
-  if (spawnSync('unshare', ['-m', '-n', 'true']).status !== 0) return 'unshare -m -n does not work here';
-  return null;
-}
-const why = oracleUnavailable();
-if (why) {
-  console.warn(
-    `\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n` +
-      `!!! rt_tables ORACLE TEST DID NOT RUN: ${why}.\n` +
-      `!!! parseRtTables was not checked against the real ip; run it as root with iproute2 installed.\n` +
-      `!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n`,
-  );
-}
+const why = realToolUnavailable('rt_tables ORACLE TEST', 'parseRtTables was not checked against the real ip', [
+  NEEDS_IP,
+  { run: ['unshare', '-m', '-n', 'true'], missing: 'unshare -m -n does not work here' },
+]);
 
 describe.skipIf(why !== null)('parseRtTables against `ip rule add ... table NAME`', () => {
   it('accepts exactly the names the real ip resolves, from rt_tables and rt_tables.d/*.conf', () => {

@@ -101,6 +101,8 @@ export function editDistance(a: string, b: string, cap = 3): number {
  */
 export function checkSysctlKey(key: string): { status: 'known' | 'unknown' | 'unchecked'; suggestion?: string } {
   if (/[*?[]/.test(key)) return { status: 'unchecked' };
+  // `/proc/sys/net/...` written as a key: sysctl looks up /proc/sys//proc/sys/net/..., which does not exist.
+  if (key.startsWith('proc.sys.') && key.length > 9) return { status: 'unknown', suggestion: key.slice(9) };
   const parts = key.split('.');
   const suggest = (name: string, names: readonly string[], rebuild: (n: string) => string): { status: 'known' | 'unknown'; suggestion?: string } => {
     if (names.includes(name)) return { status: 'known' };

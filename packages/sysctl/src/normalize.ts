@@ -1,9 +1,12 @@
 /**
  * Normalises a sysctl key to the dotted form procps prints. When the first separator is `/`, dots
- * belong to names (`eth0.100`) and become `/` in the dotted form (sysctl.d(5), sysctl(8)).
+ * belong to names (`eth0.100`) and become `/` in the dotted form (sysctl.d(5), sysctl(8)). A
+ * `/proc/sys/` prefix is kept (`proc.sys.net.ipv4.ip_forward`): procps sysctl 4.0 and
+ * systemd-sysctl put `/proc/sys/` in front of every key themselves, so `sysctl -w
+ * /proc/sys/net/ipv4/ip_forward=1` fails ("cannot stat /proc/sys//proc/sys/net/...") and sets nothing.
  */
 export function normalizeSysctlKey(key: string): string {
-  const k = key.trim().replace(/^\/?proc\/sys\//, '');
+  const k = key.trim();
   const firstSep = k.search(/[./]/);
   if (firstSep >= 0 && k[firstSep] === '/') {
     return k

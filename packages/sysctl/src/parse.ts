@@ -114,7 +114,10 @@ export function parseSysctlCommand(words: readonly Word[]): ParseResult<SysctlCo
   let quiet = false;
   let ignoreUnknown = false;
   let system = false;
+  // -a/-A/-X (all), -h/-V: no key needed.
+  let standalone = false;
   let expectLoadFile = false;
+  let endOfOptions = false;
   for (let i = 1; i < words.length; i++) {
     const w = words[i]!;
     const t = w.text;
@@ -124,7 +127,13 @@ export function parseSysctlCommand(words: readonly Word[]): ParseResult<SysctlCo
       continue;
     }
     expectLoadFile = false;
-    if (t.startsWith('-') && t.length > 1) {
+    if (t === '--' && !endOfOptions) {
+      // getopt: the end of the options; what follows are keys, even with a leading `-`.
+      options.push(t);
+      endOfOptions = true;
+      continue;
+    }
+    if (!endOfOptions && t.startsWith('-') && t.length > 1) {
       if (t === '-p' || t === '-f' || t === '--load') {
         options.push(t);
         load ??= [];
@@ -152,6 +161,7 @@ export function parseSysctlCommand(words: readonly Word[]): ParseResult<SysctlCo
         else if (o === 'quiet') quiet = true;
         else if (o === 'ignore') ignoreUnknown = true;
         else if (o === 'system') system = true;
+        else if (o === 'all' || o === 'help' || o === 'version') standalone = true;
       }
       options.push(t);
       if (!ok) problems.push({ range: w.range, message: `Unknown sysctl option \`${t}\`.` });
@@ -168,6 +178,12 @@ export function parseSysctlCommand(words: readonly Word[]): ParseResult<SysctlCo
     const exact = w.range.end - w.range.start === t.length;
     const rangeOf = exact ? (s: number, e: number): TextRange => ({ start: w.range.start + s, end: w.range.start + e }) : (): TextRange => w.range;
     assignments.push(entryFrom(t, 0, eq, t.length, problems, rangeOf));
+  }
+  if (first && problems.length === 0 && assignments.length === 0 && reads.length === 0 && !load && !system && !standalone) {
+    problems.push({
+      range,
+      message: '`sysctl` needs a key to read or a `key=value` to write (sysctl: no variables specified); nothing is set and the command fails.',
+    });
   }
   const ast: SysctlCommand = {
     type: 'SysctlCommand',

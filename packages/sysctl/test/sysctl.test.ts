@@ -105,7 +105,9 @@ describe('parseSysctl', () => {
 describe('normalizeSysctlKey', () => {
   it('turns slashes into dots, keeping dots of names', () => {
     expect(normalizeSysctlKey('net/ipv4/ip_forward')).toBe('net.ipv4.ip_forward');
-    expect(normalizeSysctlKey('/proc/sys/net/ipv4/ip_forward')).toBe('net.ipv4.ip_forward');
+    // sysctl adds /proc/sys/ itself: a key written with it names /proc/sys//proc/sys/... (no such key)
+    expect(normalizeSysctlKey('/proc/sys/net/ipv4/ip_forward')).toBe('proc.sys.net.ipv4.ip_forward');
+    expect(normalizeSysctlKey('/net/ipv4/ip_forward')).toBe('net.ipv4.ip_forward');
     expect(normalizeSysctlKey('net/ipv4/conf/eth0.100/rp_filter')).toBe('net.ipv4.conf.eth0/100.rp_filter');
     expect(normalizeSysctlKey(' net.ipv4.ip_forward ')).toBe('net.ipv4.ip_forward');
   });
@@ -153,6 +155,21 @@ describe('parseSysctlCommand', () => {
     const r = parseSysctlCommand(words('sysctl -w net.ipv4.ip_forward=1 net.ipv4.conf.all.rp_filter'));
     expect(r.problems[0]!.message).toMatch(/must be of the form `key=value`/);
     expect(parseSysctlCommand(words('sysctl -Z x=1')).problems[0]!.message).toMatch(/Unknown sysctl option/);
+  });
+
+  it('takes `--` as the end of the options (procps 4.0: `sysctl -w -- key=value` works)', () => {
+    const r = parseSysctlCommand(words('sysctl -w -- net.ipv4.ip_forward=1'));
+    expect(r.problems).toEqual([]);
+    expect(r.ast.assignments.map((a) => a.key)).toEqual(['net.ipv4.ip_forward']);
+  });
+
+  it('reports a command without any key (sysctl: no variables specified)', () => {
+    for (const t of ['sysctl', 'sysctl -w', 'sysctl -q', 'sysctl -n', 'sysctl -r forward']) {
+      expect(parseSysctlCommand(words(t)).problems.map((p) => p.message)).toEqual([expect.stringMatching(/no variables specified/)]);
+    }
+    for (const t of ['sysctl -a', 'sysctl -a -r ip_forward', 'sysctl -p', 'sysctl --system', 'sysctl -N net.ipv4.ip_forward', 'sysctl -V']) {
+      expect(parseSysctlCommand(words(t)).problems).toEqual([]);
+    }
   });
 
   it('uses the whole word when it was quoted', () => {
@@ -282,6 +299,8 @@ describe('known keys', () => {
     expect(checkSysctlKey('net.ipv6.conf.eth0.accept_ra')).toEqual({ status: 'known' });
     expect(checkSysctlKey('net.ip4.ip_forward')).toEqual({ status: 'unknown', suggestion: 'net.ipv4.ip_forward' });
     expect(checkSysctlKey('kernel.panic').status).toBe('unchecked');
+    // sysctl adds /proc/sys/ itself (`cannot stat /proc/sys//proc/sys/net/ipv4/ip_forward`)
+    expect(checkSysctlKey('proc.sys.net.ipv4.ip_forward')).toEqual({ status: 'unknown', suggestion: 'net.ipv4.ip_forward' });
     expect(checkSysctlKey('net.netfilter.nf_conntrack_max').status).toBe('unchecked');
     expect(checkSysctlKey('net.ipv4.conf.*.rp_filter').status).toBe('unchecked');
     // Top-level trees grow with the kernel: only typos are reported there.

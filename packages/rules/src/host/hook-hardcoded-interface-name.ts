@@ -16,10 +16,15 @@ export default defineRule<HostModel>({
       for (const c of i.hooks) {
         const w = c.words.slice(1).find((x) => !fileSlice(c, x).includes('%i') && token.test(fileSlice(c, x)));
         if (!w) continue;
+        const text = fileSlice(c, w);
+        // `/etc/wireguard/wg0.key`, `/etc/wireguard/wg0.up.sh`: a file named after the interface, not the interface itself
+        const file = text.includes('/') && new RegExp(`${esc}\\.[^/]*$`).test(text);
         ctx.report({
           file: c.file,
           range: w.range,
-          message: `This ${c.hook} spells out \`${i.name}\`: if the file is copied to another interface name it silently acts on ${i.name}. Write \`%i\`, which wg-quick replaces with the interface name.`,
+          message: file
+            ? `This ${c.hook} names a file after \`${i.name}\` (\`${text}\`): if the config is copied to another interface name, that interface still uses ${i.name}'s file. Write \`%i\` in the path, which wg-quick replaces with the interface name.`
+            : `This ${c.hook} spells out \`${i.name}\`: if the file is copied to another interface name it silently acts on ${i.name}. Write \`%i\`, which wg-quick replaces with the interface name.`,
         });
       }
     }

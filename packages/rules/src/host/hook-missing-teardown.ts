@@ -34,8 +34,9 @@ export default defineRule<HostModel>({
       const ruleDowns = new IpRuleDowns(downs);
       const iptUps = new IptUps(i.hooks);
       const iptDowns = new IptDowns(downs);
+      const iptUpDeletes = new IptUpDeletes(i.hooks);
       for (const u of i.hooks.filter((c) => isUp(c) && !c.refused)) {
-        for (const l of lasting(ctx.model, i, u, ruleDowns, iptUps, iptDowns)) {
+        for (const l of lasting(ctx.model, i, u, ruleDowns, iptUps, iptDowns, iptUpDeletes)) {
           if (l.undoneIn(downs)) continue;
           const fix: Fix | undefined = l.undo
             ? { title: `Add \`PostDown = ${l.undo}\``, edits: [{ range: { start: i.hookInsertOffset, end: i.hookInsertOffset }, text: `${i.eol}PostDown = ${l.undo}` }] }
@@ -57,17 +58,34 @@ export default defineRule<HostModel>({
   },
 });
 
-function lasting(model: HostModel, i: WgInterface, u: HookCommand, ruleDowns: IpRuleDowns, iptUps: IptUps, iptDowns: IptDowns): Lasting[] {
+function lasting(
+  model: HostModel,
+  i: WgInterface,
+  u: HookCommand,
+  ruleDowns: IpRuleDowns,
+  iptUps: IptUps,
+  iptDowns: IptDowns,
+  iptUpDeletes: IptUpDeletes,
+): Lasting[] {
   switch (u.type) {
     case 'iptables':
-      return iptLasting(u, iptUps, iptDowns);
+      return iptLasting(u, iptUps, iptDowns, iptUpDeletes.before(u));
     case 'ip-rule': {
       if (u.rule.op !== 'add') return [];
       const undone = ruleDowns.undo(u.rule);
       const verb = u.words.findIndex((w, k) => k > 1 && /^(add|a|ad)$/.test(w.text));
+      // With a priority the kernel refuses a second identical rule (`RTNETLINK answers: File exists`,
+      // tested with iproute2 6.1): no copy is added, the next `up` fails at this line unless the hook tolerates it.
+      const nextUp =
+        u.rule.priority === undefined
+          ? undefined
+          : u.tolerated
+            ? 'the next `wg-quick up` keeps that one copy (the kernel refuses a second rule with the same priority and selector)'
+            : 'the next `wg-quick up` stops at this line: `ip rule add` fails with "RTNETLINK answers: File exists"';
       return [
         {
           what: 'a policy routing rule',
+          ...(nextUp ? { nextUp } : {}),
           undoneIn: () => undone !== undefined,
           ...(verb > 0 ? { undo: replaceWord(u, verb, 'del') } : {}),
         },
@@ -123,7 +141,7 @@ function lasting(model: HostModel, i: WgInterface, u: HookCommand, ruleDowns: Ip
 }
 
 /** What an iptables up hook leaves behind (`ups`: the interface's `-R` and `-E` commands). */
-function iptLasting(u: HookCommand & { type: 'iptables' }, ups: IptUps, downs: IptDowns): Lasting[] {
+function iptLasting(u: HookCommand & { type: 'iptables' }, ups: IptUps, downs: IptDowns, deletedBefore: (family: string, table: string, chain: string, keys: readonly string[]) => boolean): Lasting[] {
   const ipt = u.ipt;
   const chain = ipt.chain?.text;
   const sameTable = (d: HookCommand): d is HookCommand & { type: 'iptables' } => d.type === 'iptables' && d.family === u.family && d.ipt.table === ipt.table;
@@ -138,9 +156,12 @@ function iptLasting(u: HookCommand & { type: 'iptables' }, ups: IptUps, downs: I
       if (ipt.ruleNumber) edits.push({ range: { start: ipt.chain!.range.end, end: ipt.ruleNumber.word.range.end }, text: '' });
       undo = applyLocal(u, edits);
     }
+    // `iptables -D RULE 2>/dev/null || true; iptables -A RULE` in the up hooks: the next `up` removes the old copy first
+    const readded = ipt.kind !== 'replace' && keys.length > 0 && deletedBefore(u.family, ipt.table, chain, keys);
     return [
       {
         what: 'a firewall rule',
+        ...(readded ? { nextUp: 'the next `wg-quick up` deletes it before adding it again' } : {}),
         undoneIn: () => downs.undoesRule(u.family, ipt.table, chain, keys),
         ...(undo ? { undo } : {}),
       },
@@ -281,6 +302,40 @@ class IptDowns {
     const at = `${family} ${table} ${chain}`;
     if (this.#restore || this.#cleared.has(at) || this.#cleared.has(`${family} ${table} *`)) return true;
     return keys.every((k) => this.#deleted.has(`${at} ${k}`));
+  }
+}
+
+/**
+ * The `-D RULE` commands of an interface's up hooks, read once: where each deleted rule is first
+ * deleted, so an add can ask whether the same hooks delete it before adding it (the idempotent
+ * `iptables -D RULE || true; iptables -A RULE` pattern).
+ */
+class IptUpDeletes {
+  /** `family table chain key` → index in the interface's hooks of the first up `-D` of that rule. */
+  readonly #first = new Map<string, number>();
+  /** Each hook's index, so that asking is not a search of the list. */
+  readonly #index = new Map<HookCommand, number>();
+
+  constructor(hooks: readonly HookCommand[]) {
+    hooks.forEach((h, k) => {
+      this.#index.set(h, k);
+      if (!isUp(h) || h.refused || h.type !== 'iptables' || h.ipt.kind !== 'delete' || !h.ipt.chain) return;
+      if (h.ipt.ruleNumber !== undefined || h.dynamic || h.conditional) return;
+      for (const key of h.facts?.ruleKeys ?? []) {
+        const at = `${h.family} ${h.ipt.table} ${h.ipt.chain.text} ${key}`;
+        if (!this.#first.has(at)) this.#first.set(at, k);
+      }
+    });
+  }
+
+  /** Whether every rule of `keys` is deleted by an up command that runs before `u`. */
+  before(u: HookCommand): (family: string, table: string, chain: string, keys: readonly string[]) => boolean {
+    const index = this.#index.get(u) ?? -1;
+    return (family, table, chain, keys) =>
+      keys.every((key) => {
+        const k = this.#first.get(`${family} ${table} ${chain} ${key}`);
+        return k !== undefined && k < index;
+      });
   }
 }
 

@@ -2,7 +2,7 @@ import { defineRule } from '@wglint/core';
 import type { HostModel } from '@wglint/host';
 import { BUILTIN_CHAINS } from '@wglint/iptables';
 import { hookChainMistakes } from './unknown-chain-in-hooks.js';
-import { issuesOf, saveFiles, tableIndex, userChains } from './utils.js';
+import { chainsCreatedByLoader, issuesOf, saveFiles, tableIndex, userChains } from './utils.js';
 
 export default defineRule<HostModel>({
   meta: {
@@ -21,9 +21,10 @@ export default defineRule<HostModel>({
       for (const t of file.ast.tables) {
         const chains = userChains(t);
         const builtins = BUILTIN_CHAINS[t.name] ?? [];
+        const loaderChains = chainsCreatedByLoader(file.file.path, t.name);
         for (const r of tableIndex(t).jumps) {
           const target = r.command.rule?.target;
-          if (!target || target.kind !== 'chain' || chains.has(target.name)) continue;
+          if (!target || target.kind !== 'chain' || chains.has(target.name) || loaderChains.has(target.name)) continue;
           const builtin = builtins.includes(target.name);
           const upper = [...chains, ...builtins].find((c) => c.toLowerCase() === target.name.toLowerCase() && c !== target.name);
           ctx.report({

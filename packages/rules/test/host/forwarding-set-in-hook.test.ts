@@ -18,4 +18,15 @@ describe(ID, () => {
     expect(ds[0]!.severity).toBe('info');
     expect(at(files, ds[0]!)).toBe('net.ipv4.ip_forward=1');
   });
+  it('invalid, no false claim: a PostDown that switches it off again (from a real WSL guide, test/wild/wsl-forward-toggle)', () => {
+    const files = { [CONF]: wg('PostUp = sysctl -w net.ipv4.ip_forward=1\nPostDown = sysctl -w net.ipv4.ip_forward=0') };
+    const ds = run(ID, files);
+    expect(ds).toHaveLength(1);
+    expect(ds[0]!.message).not.toContain('stays on after');
+    expect(ds[0]!.message).toContain('switching it off again in PostDown stops forwarding for the whole host');
+  });
+  it('invalid: without a down hook it stays on', () => {
+    const ds = run(ID, { [CONF]: wg('PostUp = sysctl -w net.ipv4.ip_forward=1') });
+    expect(ds[0]!.message).toContain('so it stays on after `wg-quick down`');
+  });
 });

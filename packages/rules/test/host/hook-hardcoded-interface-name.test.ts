@@ -17,4 +17,18 @@ describe(ID, () => {
     expect(ds[0]!.severity).toBe('info');
     expect(at(files, ds[0]!)).toBe('net.ipv4.conf.wg0.rp_filter=2');
   });
+  it('invalid, truthful: a file named after the interface (pirate/wireguard-docs, test/wild/pirate-docs-wg-set)', () => {
+    const files = { 'etc/wireguard/wg0.conf': wg('PostUp = wg set %i private-key /etc/wireguard/wg0.key') };
+    const ds = run(ID, files);
+    expect(ds).toHaveLength(1);
+    expect(at(files, ds[0]!)).toBe('/etc/wireguard/wg0.key');
+    expect(ds[0]!.message).toContain("still uses wg0's file");
+    expect(ds[0]!.message).not.toContain('acts on wg0');
+  });
+  it('invalid: a /proc path of the interface acts on it', () => {
+    const ds = run(ID, { 'etc/wireguard/wg0.conf': wg('PostUp = echo 2 | tee /proc/sys/net/ipv4/conf/wg0/rp_filter') });
+    expect(ds).toHaveLength(1);
+    expect(ds[0]!.message).toContain('silently acts on wg0');
+  });
 });
+

@@ -134,6 +134,33 @@ describe(ID, () => {
       expect(run(ID, files).map((d) => at(files, d))).toEqual(['nft add rule inet filter forward iifname %i accept']);
     });
 
+    // Near misses from a real config (a Cloudflare WARP setup script writing warp0.conf, see test/wild/cloudflare-warp0):
+    // the rules still outlive the interface, but the message must not claim every restart adds a copy.
+    it('idempotent PostUp (`-D ... || true; -A ...`) still outlives the interface, without a copy per restart', () => {
+      const files = { [CONF]: wg('PostUp = iptables -t nat -D POSTROUTING -o eth0 -j MASQUERADE 2>/dev/null || true; iptables -t nat -A POSTROUTING -o eth0 -j MASQUERADE') };
+      const [d, ...rest] = run(ID, files);
+      expect(rest).toEqual([]);
+      expect(at(files, d!)).toBe('iptables -t nat -A POSTROUTING -o eth0 -j MASQUERADE');
+      expect(d!.message).toContain('the next `wg-quick up` deletes it before adding it again');
+      expect(d!.message).not.toContain('adds another copy');
+    });
+
+    it('a -D of the same rule after the -A does not make the add idempotent', () => {
+      const files = { [CONF]: wg('PostUp = iptables -A FORWARD -i %i -j ACCEPT; iptables -D FORWARD -i %i -j ACCEPT 2>/dev/null || true; iptables -A FORWARD -i %i -j ACCEPT') };
+      const ds = run(ID, files);
+      expect(ds.map((d) => d.message.includes('adds another copy'))).toEqual([true, false]);
+    });
+
+    it('ip rule add with a priority: the kernel refuses a second copy', () => {
+      const tolerant = run(ID, { [CONF]: wg('Table = off\nPostUp = ip rule add fwmark 51820 lookup 51820 priority 100 2>/dev/null || true') });
+      expect(tolerant).toHaveLength(1);
+      expect(tolerant[0]!.message).toContain('keeps that one copy');
+      const strict = run(ID, { [CONF]: wg('Table = off\nPostUp = ip rule add fwmark 51820 lookup 51820 priority 100') });
+      expect(strict[0]!.message).toContain('the next `wg-quick up` stops at this line');
+      const unnumbered = run(ID, { [CONF]: wg('Table = off\nPostUp = ip rule add fwmark 51820 lookup 51820') });
+      expect(unnumbered[0]!.message).toContain('every restart adds another copy');
+    });
+
     it('keeps CRLF line endings in the fix', () => {
       const files = { [CONF]: wg('PostUp = iptables -A INPUT -i %i -j ACCEPT').replace(/\n/g, '\r\n') };
       const [d] = run(ID, files);

@@ -19,4 +19,17 @@ describe(ID, () => {
     expect(ds[2]!.message).toMatch(/Chain 'MISSING' does not exist/);
     expect(run(ID, table('nat', '-A FORWARD -j ACCEPT'))).toHaveLength(1);
   });
+  // Near miss from a real host (Ubuntu's /etc/ufw/before.rules with pivpn's NAT section, test/wild/pivpn-ufw):
+  // ufw-init creates ufw-logging-deny & co. before it runs `iptables-restore -n < before.rules`.
+  it('valid (near miss): ufw rules files jump to the chains ufw-init creates', () => {
+    const text = filter(':ufw-before-input - [0:0]', '-A ufw-before-input -m conntrack --ctstate INVALID -j ufw-logging-deny', '-A ufw-before-input -j ufw-not-local');
+    expect(run(ID, { 'etc/ufw/before.rules': text })).toEqual([]);
+    expect(run(ID, { 'etc/ufw/before6.rules': text.replace(/ufw-/g, 'ufw6-') })).toEqual([]);
+  });
+  it('invalid: the same jump in a dump that ufw does not load, or to a chain ufw does not create', () => {
+    const text = filter(':ufw-before-input - [0:0]', '-A ufw-before-input -j ufw-logging-deny', '-A ufw-before-input -j ufw-typo');
+    expect(texts({ 'etc/iptables/rules.v4': text }, run(ID, { 'etc/iptables/rules.v4': text }))).toEqual(['ufw-logging-deny', 'ufw-typo']);
+    expect(texts({ 'etc/ufw/before.rules': text }, run(ID, { 'etc/ufw/before.rules': text }))).toEqual(['ufw-typo']);
+  });
 });
+
