@@ -215,23 +215,20 @@ export function nftFactsOf(
     if (!knownHooks.has(k)) knownHooks.set(k, c.hook);
   }
   const ownHooks = new Map<string, string | undefined>();
-  const hookOf = (family: string, table: string, chain: string): string | undefined => {
-    const k = chainKey(family, table, chain);
-    return knownHooks.has(k) ? knownHooks.get(k) : ownHooks.get(k);
-  };
+  const hookOf = (key: string): string | undefined => (knownHooks.has(key) ? knownHooks.get(key) : ownHooks.get(key));
   // `insert rule` puts a rule before the first rule of its chain. Rather than splicing the list
   // (quadratic over many inserts), each insert is kept with the chain's first added rule and
   // placed before it at the end, the latest insert first.
   const firstOfChain = new Map<string, number>();
   const insertedBefore = new Map<number, NftRuleFact[]>();
-  const addRule = (fact: NftRuleFact): void => {
-    const k = chainKey(fact.family, fact.table, fact.chain);
-    if (!firstOfChain.has(k)) firstOfChain.set(k, rules.length);
+  /** Appends a rule of the chain `key` (`chainKey`). */
+  const addRule = (fact: NftRuleFact, key: string): void => {
+    if (!firstOfChain.has(key)) firstOfChain.set(key, rules.length);
     rules.push(fact);
   };
-  const insertRule = (fact: NftRuleFact): void => {
-    const first = firstOfChain.get(chainKey(fact.family, fact.table, fact.chain));
-    if (first === undefined) return addRule(fact);
+  const insertRule = (fact: NftRuleFact, key: string): void => {
+    const first = firstOfChain.get(key);
+    if (first === undefined) return addRule(fact, key);
     let list = insertedBefore.get(first);
     if (!list) insertedBefore.set(first, (list = []));
     list.push(fact);
@@ -240,9 +237,9 @@ export function nftFactsOf(
   const addChain = (c: NftChain, family: string, table: string): void => {
     const name = c.name?.text ?? '';
     if (c.verb === 'delete' || c.verb === 'destroy') return;
+    const key = chainKey(family, table, name);
     if (c.hook || c.policy) {
-      const k = chainKey(family, table, name);
-      if (!ownHooks.has(k)) ownHooks.set(k, c.hook?.hook.text);
+      if (!ownHooks.has(key)) ownHooks.set(key, c.hook?.hook.text);
       chains.push({
         family,
         table,
@@ -252,9 +249,9 @@ export function nftFactsOf(
         location: { file, range: c.range },
       });
     }
-    const hook = c.hook?.hook.text ?? hookOf(family, table, name);
+    const hook = c.hook?.hook.text ?? hookOf(key);
     const where = hook ? { family, table, chain: name, hook } : { family, table, chain: name };
-    for (const r of c.rules) addRule(nftRuleFact(r, where, defines, file, matchCache));
+    for (const r of c.rules) addRule(nftRuleFact(r, where, defines, file, matchCache), key);
   };
   const visitTable = (t: NftTable): void => {
     const table = t.name?.text ?? '';
@@ -280,11 +277,12 @@ export function nftFactsOf(
           if (cmd.verb !== 'add' && cmd.verb !== 'insert' && cmd.verb !== 'create') break;
           const table = cmd.table?.text ?? '';
           const chain = cmd.chain?.text ?? '';
-          const hook = hookOf(cmd.family, table, chain);
+          const key = chainKey(cmd.family, table, chain);
+          const hook = hookOf(key);
           const fact = nftRuleFact(cmd, { family: cmd.family, table, chain, ...(hook ? { hook } : {}) }, defines, file, matchCache);
           // `insert rule` without a position (or at index 0) puts the rule first in its chain
-          if (cmd.verb === 'insert' && (!cmd.position || (cmd.position.kind === 'index' && cmd.position.value === 0))) insertRule(fact);
-          else addRule(fact);
+          if (cmd.verb === 'insert' && (!cmd.position || (cmd.position.kind === 'index' && cmd.position.value === 0))) insertRule(fact, key);
+          else addRule(fact, key);
           break;
         }
         case 'NftInclude':
