@@ -1,8 +1,7 @@
 // Runs `ip` commands through the real iproute2 `ip` in a private network namespace (`unshare -n`),
 // so the host is never touched. Needs root, `ip` and `unshare`; without them a test says loudly
 // that it did not run (test/support/real-tools.ts).
-import { spawn } from 'node:child_process';
-import { NEEDS_IP, NEEDS_NETNS_VETH, realToolUnavailable } from '../../../../test/support/real-tools.js';
+import { NEEDS_IP, NEEDS_NETNS_VETH, realToolUnavailable, runInFreshNamespaces } from '../../../../test/support/real-tools.js';
 
 /** Why the real `ip` cannot be run here (null when it can); when it cannot, prints a loud banner. */
 export function ipOracleUnavailable(name: string, notChecked: string): string | null {
@@ -59,27 +58,7 @@ export function parseRefusal(status: number | null, stderr: string): boolean {
 
 /** Runs each shell command (bash syntax, as wg-quick runs hooks) in its own fresh namespace. */
 export async function runInNamespaces(commands: readonly string[], setup: string, concurrency = 8): Promise<OracleVerdict[]> {
-  const out: OracleVerdict[] = new Array(commands.length);
-  let next = 0;
-  const one = (cmd: string): Promise<OracleVerdict> =>
-    new Promise((resolve) => {
-      const p = spawn('unshare', ['-n', 'bash', '-c', `${setup}${cmd} >/dev/null`], { stdio: ['ignore', 'ignore', 'pipe'] });
-      let stderr = '';
-      p.stderr.on('data', (d: Buffer) => {
-        stderr += d.toString('utf8');
-      });
-      const timer = setTimeout(() => p.kill('SIGKILL'), 20_000);
-      p.on('close', (status) => {
-        clearTimeout(timer);
-        resolve({ parsed: !parseRefusal(status, stderr), status, stderr: stderr.trim() });
-      });
-    });
-  const worker = async (): Promise<void> => {
-    while (next < commands.length) {
-      const i = next++;
-      out[i] = await one(commands[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, commands.length) }, worker));
-  return out;
+  // stdout is dropped: what `ip` refuses it says on stderr
+  const runs = await runInFreshNamespaces(commands.map((cmd) => `${setup}${cmd} >/dev/null`), concurrency);
+  return runs.map(({ status, output }) => ({ parsed: !parseRefusal(status, output), status, stderr: output.trim() }));
 }

@@ -2,8 +2,8 @@
 // (`unshare -n`): net.* keys are per namespace there, so the host's settings are never touched.
 // Needs root, sysctl, ip and unshare; without them a test says loudly that it did not run
 // (test/support/real-tools.ts).
-import { spawn, spawnSync } from 'node:child_process';
-import { NEEDS_IP, NEEDS_NETNS_VETH, realToolUnavailable } from '../../../../test/support/real-tools.js';
+import { spawnSync } from 'node:child_process';
+import { NEEDS_IP, NEEDS_NETNS_VETH, realToolUnavailable, runInFreshNamespaces } from '../../../../test/support/real-tools.js';
 import { normalizeSysctlKey } from '../../src/index.js';
 
 /** Why the real sysctl cannot be run here (null when it can); when it cannot, prints a loud banner. */
@@ -53,33 +53,9 @@ function verdict(status: number | null, output: string): SysctlVerdict {
 
 /** Runs each shell command (bash, as wg-quick runs hooks) in its own fresh network namespace. */
 export async function runSysctlInNamespaces(commands: readonly string[], concurrency = 8): Promise<SysctlVerdict[]> {
-  const out: SysctlVerdict[] = new Array(commands.length);
-  let next = 0;
-  const one = (cmd: string): Promise<SysctlVerdict> =>
-    new Promise((resolve) => {
-      // stdout too: sysctl prints its usage there on an unknown option (and exits 0).
-      const p = spawn('unshare', ['-n', 'bash', '-c', `${SYSCTL_SETUP}{ ${cmd}\n} 2>&1 | grep -v '^net\\.'; exit \${PIPESTATUS[0]}`], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let output = '';
-      p.stdout.on('data', (d: Buffer) => {
-        output += d.toString('utf8');
-      });
-      p.stderr.on('data', (d: Buffer) => {
-        output += d.toString('utf8');
-      });
-      const timer = setTimeout(() => p.kill('SIGKILL'), 20_000);
-      p.on('close', (status) => {
-        clearTimeout(timer);
-        resolve(verdict(status, output));
-      });
-    });
-  const worker = async (): Promise<void> => {
-    while (next < commands.length) {
-      const i = next++;
-      out[i] = await one(commands[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, commands.length) }, worker));
-  return out;
+  // stdout too: sysctl prints its usage there on an unknown option (and exits 0).
+  const scripts = commands.map((cmd) => `${SYSCTL_SETUP}{ ${cmd}\n} 2>&1 | grep -v '^net\\.'; exit \${PIPESTATUS[0]}`);
+  return (await runInFreshNamespaces(scripts, concurrency)).map(({ status, output }) => verdict(status, output));
 }
 
 /** Every key `sysctl -N -a` lists inside a fresh namespace with wg0 and eth0 (read only). */
