@@ -6,4 +6,4 @@ export { iptCovers, isDropping, parseIptPort } from './ipt-facts.js';
 export { effectiveConf, ephemeralPorts, interfaceConfValue, KERNEL_DEFAULTS, normSysctlKey, sysctlValue } from './sysctl-facts.js';
 export { type Cidr, cidrContains, cidrKey, cidrOverlaps, type Family, formatPorts, intersectPorts, parseCidr, parseMark, type PortRange, subtractPorts } from './net.js';
 export { interfaceNameOf } from './wg-interface.js';
-export { isRtTablesPath } from './routing-tables.js';
+export { hostTable, isRtTablesPath } from './routing-tables.js';

@@ -1,4 +1,5 @@
 import { BUILTIN_TABLES, parseRtTables } from '@wglint/iproute';
+import { normTable } from './ip-facts.js';
 import type { HostConfigFile, RoutingTables } from './model.js';
 
 /**
@@ -22,5 +23,15 @@ export function isRtTablesPath(path: string): boolean {
 const RT_TABLES = /(?:^|\/)etc\/iproute2\/(?:rt_tables|rt_tables\.d\/[^/]+\.conf)$/;
 
 function rtTablesOrder(path: string): number {
-  return path.endsWith('/rt_tables') || path === 'etc/iproute2/rt_tables' ? 0 : 1;
+  return path.endsWith('/rt_tables') ? 0 : 1;
+}
+
+/**
+ * A table as the model writes it (`normTable`: `main`, `1234`, or a name), with a name the host's
+ * rt_tables defines read as its number: `Table = vpn` and `ip rule ... table 200` are the same
+ * table on a host that lists `200 vpn`.
+ */
+export function hostTable(tables: RoutingTables, table: string): string {
+  const id = tables.names.get(table);
+  return id === undefined ? table : normTable(String(id));
 }

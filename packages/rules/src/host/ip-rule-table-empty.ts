@@ -1,6 +1,6 @@
 import { defineRule } from '@wglint/core';
-import type { HostModel } from '@wglint/host';
-import { hostTable, isUp, runsScript, shown } from './utils.js';
+import { type HostModel, hostTable } from '@wglint/host';
+import { isUp, runsScript, shown } from './utils.js';
 
 const BUILTIN = new Set(['main', 'local', 'default', '0', 'unspec']);
 
@@ -17,12 +17,12 @@ export default defineRule<HostModel>({
     const hooks = model.interfaces.flatMap((i) => i.hooks);
     // Scripts and route commands computed at run time may fill any table.
     if (hooks.some((c) => isUp(c) && (runsScript(c) || (c.type === 'ip-route' && c.dynamic)))) return;
-    const filled = new Set<string>(model.routes.map((r) => hostTable(model, r.table)));
-    for (const i of model.interfaces) if (i.routeTable) filled.add(hostTable(model, i.routeTable));
+    const filled = new Set<string>(model.routes.map((r) => hostTable(model.routingTables, r.table)));
+    for (const i of model.interfaces) if (i.routeTable) filled.add(hostTable(model.routingTables, i.routeTable));
     for (const c of hooks) {
       if (!isUp(c) || c.refused || c.type !== 'ip-rule' || c.rule.op !== 'add' || !c.rule.table) continue;
       const t = c.rule.table;
-      if (BUILTIN.has(t) || filled.has(hostTable(model, t)) || c.dynamic) continue;
+      if (BUILTIN.has(t) || filled.has(hostTable(model.routingTables, t)) || c.dynamic) continue;
       ctx.report({
         file: c.file,
         range: c.range,

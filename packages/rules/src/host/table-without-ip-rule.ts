@@ -1,6 +1,6 @@
 import { defineRule } from '@wglint/core';
-import type { HostModel } from '@wglint/host';
-import { hostTable, isUp, runsScript } from './utils.js';
+import { type HostModel, hostTable } from '@wglint/host';
+import { isUp, runsScript } from './utils.js';
 
 export default defineRule<HostModel>({
   meta: {
@@ -14,10 +14,10 @@ export default defineRule<HostModel>({
     const model = ctx.model;
     const hooks = model.interfaces.flatMap((i) => i.hooks);
     if (hooks.some((c) => isUp(c) && (runsScript(c) || (c.type === 'ip-rule' && c.dynamic)))) return;
-    const looked = new Set(model.ipRules.flatMap((r) => (r.table ? [hostTable(model, r.table)] : [])));
+    const looked = new Set(model.ipRules.flatMap((r) => (r.table ? [hostTable(model.routingTables, r.table)] : [])));
     for (const i of model.interfaces) {
       const t = i.table;
-      if (!t.range || ['auto', 'off', 'main', '254'].includes(t.value) || (i.routeTable && looked.has(hostTable(model, i.routeTable)))) continue;
+      if (!t.range || ['auto', 'off', 'main', '254'].includes(t.value) || (i.routeTable && looked.has(hostTable(model.routingTables, i.routeTable)))) continue;
       if (i.peers.every((p) => p.allowedIps.length === 0)) continue;
       ctx.report({
         file: i.file,

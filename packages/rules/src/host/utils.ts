@@ -156,20 +156,3 @@ export function markRoutedInterfaces(model: HostModel): { iface: WgInterface; at
   }
   return out;
 }
-
-/** Table names of the model's canonical form (`normTable` in @wglint/host) for the ids that have one. */
-const TABLE_NAMES: ReadonlyMap<number, string> = new Map([
-  [254, 'main'],
-  [255, 'local'],
-  [253, 'default'],
-]);
-
-/**
- * A table as the model writes it (`main`, `1234`, or a name), with the names the host's
- * rt_tables defines turned into what their id reads as: `Table = vpn` and `ip rule ... table 200`
- * are the same table on a host that lists `200 vpn`.
- */
-export function hostTable(model: HostModel, table: string): string {
-  const id = model.routingTables.names.get(table);
-  return id === undefined ? table : (TABLE_NAMES.get(id) ?? String(id));
-}
