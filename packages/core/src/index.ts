@@ -6,3 +6,4 @@ export * from './parse.js';
 export * from './rule.js';
 export * from './suppressions.js';
 export * from './compare.js';
+export * from './inet-pton.js';

@@ -1,66 +1,22 @@
+import { inetPton4, inetPton6 } from '@wglint/core';
+
 /** An address as `inet_pton` reads it: family, its value as a number, and the bit width. */
 export interface ParsedIp {
   readonly family: 4 | 6;
   readonly value: bigint;
 }
 
-// inet_pton(AF_INET) wants exactly four decimal octets and rejects leading zeros ("010").
-const IPV4 = /^(?:0|[1-9]\d{0,2})(?:\.(?:0|[1-9]\d{0,2})){3}$/;
-const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
-
 /**
  * Parses an IP address the way wg's `parse_ip` does (v6 iff it contains `:`), with glibc's
- * inet_pton rules. Hand-written rather than ip-num so that linting a wg0.conf does not load ip-num
- * (docs/performance.md, start-up).
+ * inet_pton rules (`inetPton4`/`inetPton6` in @wglint/core).
  */
 export function parseIp(text: string): ParsedIp | null {
   if (text.includes(':')) {
-    const value = parseIpv6(text);
+    const value = inetPton6(text);
     return value === null ? null : { family: 6, value };
   }
-  const value = parseIpv4(text);
+  const value = inetPton4(text);
   return value === null ? null : { family: 4, value };
-}
-
-function parseIpv4(text: string): bigint | null {
-  if (!IPV4.test(text)) return null;
-  let value = 0;
-  for (const octet of text.split('.')) {
-    const n = Number(octet);
-    if (n > 255) return null;
-    value = value * 256 + n;
-  }
-  return BigInt(value);
-}
-
-/** inet_pton(AF_INET6): 8 hex groups, one `::` for one or more zero groups, a dotted quad last. */
-function parseIpv6(text: string): bigint | null {
-  const halves = text.split('::');
-  if (halves.length > 2) return null;
-  const groupsOf = (part: string, last: boolean): number[] | null => {
-    if (part === '') return [];
-    const out: number[] = [];
-    const words = part.split(':');
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i]!;
-      if (last && i === words.length - 1 && w.includes('.')) {
-        const v4 = parseIpv4(w);
-        if (v4 === null) return null;
-        out.push(Number(v4 >> 16n), Number(v4 & 0xffffn));
-      } else if (HEX_GROUP.test(w)) out.push(parseInt(w, 16));
-      else return null;
-    }
-    return out;
-  };
-  const head = groupsOf(halves[0]!, halves.length === 1);
-  const tail = halves.length === 2 ? groupsOf(halves[1]!, true) : [];
-  if (head === null || tail === null) return null;
-  const count = head.length + tail.length;
-  if (halves.length === 1 ? count !== 8 : count > 7) return null;
-  const groups = [...head, ...new Array<number>(8 - count).fill(0), ...tail];
-  let value = 0n;
-  for (const g of groups) value = (value << 16n) | BigInt(g);
-  return value;
 }
 
 export function bitWidth(family: 4 | 6): number {

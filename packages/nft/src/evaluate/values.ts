@@ -2,6 +2,7 @@
 // Only literals are valued: numbers, IPv4/IPv6/MAC addresses, prefixes and ranges of them.
 // Symbols (service names, `ssh`), variables and anything else are unknown (null), so the checks
 // built on these helpers stay silent on them.
+import { inetPton4, inetPton6 } from '@wglint/core';
 import type { NftExpr } from '../ast.js';
 
 /** What a literal is, so only like values are compared. */
@@ -18,60 +19,12 @@ export interface Interval {
   readonly high: bigint;
 }
 
-const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
-
-export function ipv4Value(text: string): bigint | null {
-  const m = V4.exec(text);
-  if (!m) return null;
-  let v = 0n;
-  for (let i = 1; i <= 4; i++) {
-    const n = Number(m[i]);
-    if (n > 255) return null;
-    v = (v << 8n) | BigInt(n);
-  }
-  return v;
-}
+/** An IPv4 literal (inet_pton) as a number. */
+export const ipv4Value = inetPton4;
 
 /** `2001:db8::1`, `::ffff:10.0.0.1`, `[::1]`; null when it is not a plain IPv6 literal. */
 export function ipv6Value(text: string): bigint | null {
-  let t = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
-  if (t.includes('%') || t.length > 45) return null;
-  // Embedded IPv4 in the last 32 bits: rewrite it as two hex groups.
-  const lastColon = t.lastIndexOf(':');
-  if (lastColon >= 0 && t.indexOf('.', lastColon) > 0) {
-    const v4 = ipv4Value(t.slice(lastColon + 1));
-    if (v4 === null) return null;
-    t = `${t.slice(0, lastColon + 1)}${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
-  }
-  const dbl = t.indexOf('::');
-  if (dbl !== t.lastIndexOf('::')) return null;
-  const parse = (s: string): bigint[] | null => {
-    if (s === '') return [];
-    const out: bigint[] = [];
-    for (const g of s.split(':')) {
-      if (!HEX_GROUP.test(g)) return null;
-      out.push(BigInt(`0x${g}`));
-    }
-    return out;
-  };
-  let groups: bigint[];
-  if (dbl >= 0) {
-    const head = parse(t.slice(0, dbl));
-    const rest = parse(t.slice(dbl + 2));
-    if (!head || !rest) return null;
-    const fill = 8 - head.length - rest.length;
-    if (fill < 1) return null;
-    groups = [...head, ...new Array<bigint>(fill).fill(0n), ...rest];
-  } else {
-    const all = parse(t);
-    if (!all) return null;
-    groups = all;
-  }
-  if (groups.length !== 8) return null;
-  let v = 0n;
-  for (const g of groups) v = (v << 16n) | g;
-  return v;
+  return inetPton6(text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text);
 }
 
 function etherValue(text: string): bigint | null {
