@@ -5,7 +5,8 @@
 //
 // Files are grouped into hosts by the part of their path before `etc/` (CONTRACT.md), each host is
 // parsed (`parseSourceFile`), modelled (`buildHostModel`) and linted (`runRules` with every rule).
-// Prints one JSON line: wall and CPU times in ms (best over iterations), counts, and peak RSS.
+// Prints one JSON line: wall and CPU times in ms (best over iterations, and each iteration's CPU
+// times in `cpuRuns`), counts, and peak RSS.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { detectLanguage, runRules } from '@wglint/engine';
@@ -84,6 +85,8 @@ process.stdout.write(
     parseCpuMs: Math.min(...parseCpu),
     lintCpuMs: Math.min(...lintCpu),
     totalCpuMs: Math.min(...parseCpu.map((p, i) => p + lintCpu[i])),
+    // every iteration's parse and lint CPU time in order: the first is the cold one
+    cpuRuns: parseCpu.map((p, i) => [Math.round(p), Math.round(lintCpu[i])]),
     problems,
     diagnostics,
     maxRssKB: process.resourceUsage().maxRSS,
