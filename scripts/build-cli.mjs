@@ -15,6 +15,9 @@ const cli = join(root, 'packages/cli');
 const outArg = process.argv.indexOf('--outdir');
 const dist = outArg > 0 && process.argv[outArg + 1] ? resolve(process.argv[outArg + 1]) : join(cli, 'dist');
 const docsDir = join(root, 'docs/rules');
+// `--no-minify` keeps esbuild's `// packages/x/src/y.ts` module comments, which
+// scripts/bench/profile-summary.mjs reads to attribute a CPU profile to source files.
+const minify = !process.argv.includes('--no-minify');
 const version = JSON.parse(readFileSync(join(cli, 'package.json'), 'utf8')).version;
 
 /** `virtual:wglint-rule-docs`: `{ "<id>": "<markdown>" }` for every docs/rules/<id>.md. */
@@ -110,8 +113,8 @@ await build({
   legalComments: 'none',
   // Half the bytes to read and hash on every start; names are kept, so stack traces
   // (WGLINT_DEBUG=1) and CPU profiles still read.
-  minifyWhitespace: true,
-  minifySyntax: true,
+  minifyWhitespace: minify,
+  minifySyntax: minify,
   logLevel: 'warning',
 });
 const hash = createHash('sha256').update(readFileSync(join(dist, 'cli.cjs'))).digest('hex').slice(0, 16);

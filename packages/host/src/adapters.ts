@@ -1,10 +1,10 @@
 // The one place the host model calls the argument parsers of the syntax packages for hook words.
-import type { SyntaxProblem, TextRange, Word } from '@wglint/core';
+import type { ParseResult, SyntaxProblem, TextRange, Word } from '@wglint/core';
 import { checkIptCommand, type IptCommand, type IptIssue, parseIptablesArgs } from '@wglint/iptables';
 import { parseIpCommand } from '@wglint/iproute';
 import { type NftRuleset, parseNftCommandLine } from '@wglint/nft';
 import type { ShellWord } from '@wglint/shell';
-import { parseSysctlCommand } from '@wglint/sysctl';
+import { type SysctlCommand, parseSysctlCommand } from '@wglint/sysctl';
 import type { Family } from './net.js';
 import type { ParsedFile } from './parsed-file.js';
 import { normSysctlKey } from './sysctl-facts.js';
@@ -43,9 +43,9 @@ export function ipProblems(words: readonly Word[]): readonly SyntaxProblem[] {
   return parseIpCommand(words).problems;
 }
 
-/** Syntax problems of `sysctl ARGS` (words including the program). */
-export function sysctlProblems(words: readonly Word[]): readonly SyntaxProblem[] {
-  return parseSysctlCommand(words).problems;
+/** `sysctl ARGS` (words including the program) parsed as procps reads its command line. */
+export function parseSysctlWords(words: readonly Word[]): ParseResult<SysctlCommand> {
+  return parseSysctlCommand(words);
 }
 
 /** `key = value` assignments of a sysctl.d file, with the range of each line. */

@@ -1,11 +1,11 @@
 import type { Word } from '@wglint/core';
 import { argv, failureTolerated, fatalAndListHeads, parseShell, type ShellCommand, type ShellProgram } from '@wglint/shell';
-import { ipProblems, iptParseTimeIssues, parseIptWords, parseNftWords, sysctlProblems } from './adapters.js';
+import { ipProblems, iptParseTimeIssues, parseIptWords, parseNftWords, parseSysctlWords } from './adapters.js';
 import { iptFactsOf } from './ipt-facts.js';
 import { ipRuleFactOf, routeFactOf, splitIpInvocation } from './ip-facts.js';
 import type { HookCommand, HookCommandBase, HookLine, ModelProblem, NftCommandFact, Origin } from './model.js';
 import { nftFactsOf } from './nft-facts.js';
-import { echoedText, procSysWrites, sysctlCommandAssignments } from './sysctl-facts.js';
+import { echoedText, procSysWrites, sysctlCommandFacts } from './sysctl-facts.js';
 
 const IPT4 = new Set(['iptables', 'iptables-nft', 'iptables-legacy']);
 const IPT6 = new Set(['ip6tables', 'ip6tables-nft', 'ip6tables-legacy']);
@@ -109,11 +109,12 @@ function typeCommand(
       program === 'tee'
         ? procSysWrites(pipedFrom && echoedOf(pipedFrom), args.filter((w) => !w.text.startsWith('-')), origin)
         : procSysWrites(echoedText(program, args), cmd.redirects.filter((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && (r.fd ?? 1) === 1).flatMap((r) => (r.target ? [r.target] : [])), origin);
-    if (writes.length > 0) return { ...base, type: 'sysctl', assignments: writes };
+    if (writes.length > 0) return { ...base, type: 'sysctl', assignments: writes, reads: [], ignoreUnknown: false };
   }
   if (program === 'sysctl') {
-    report(sysctlProblems(words));
-    return { ...base, type: 'sysctl', assignments: sysctlCommandAssignments(args, origin) };
+    const parsed = parseSysctlWords(words);
+    report(parsed.problems);
+    return { ...base, type: 'sysctl', ...sysctlCommandFacts(parsed.ast, (r) => ({ ...origin(), range: r })) };
   }
   if (program === 'nft') {
     const nft = nftCommandOf(args, file, report);

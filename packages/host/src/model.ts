@@ -164,6 +164,13 @@ export interface SysctlAssignment {
   readonly origin: Origin;
 }
 
+/** A key a hook's `sysctl KEY` (no `=`) reads. */
+export interface SysctlRead {
+  /** Normalised dotted key, as in `SysctlAssignment`. */
+  readonly key: string;
+  readonly origin: Origin;
+}
+
 // ---------------------------------------------------------------------------------------------
 // nftables facts
 
@@ -249,7 +256,14 @@ export type HookCommand = HookCommandBase &
     | { readonly type: 'ip-rule'; readonly rule: IpRuleFact }
     | { readonly type: 'ip-route'; readonly route: RouteFact }
     | { readonly type: 'ip-link' | 'ip-addr' | 'ip-other' }
-    | { readonly type: 'sysctl'; readonly assignments: readonly SysctlAssignment[] }
+    | {
+        readonly type: 'sysctl';
+        readonly assignments: readonly SysctlAssignment[];
+        /** Keys `sysctl KEY` reads (each one must exist, or the command fails). */
+        readonly reads: readonly SysctlRead[];
+        /** `sysctl -e`: a key that does not exist is neither an error nor a failure. */
+        readonly ignoreUnknown: boolean;
+      }
     | { readonly type: 'nft'; readonly nft: NftCommandFact }
     | { readonly type: 'resolvconf' | 'wg' | 'tc' | 'iptables-restore' | 'opaque' }
   );

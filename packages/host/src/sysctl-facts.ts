@@ -1,6 +1,7 @@
-import type { Word } from '@wglint/core';
+import type { TextRange, Word } from '@wglint/core';
 import { SYSCTL_DEFAULTS, acceptsPortRange, acceptsReservedPorts, lastValidAssignment, normalizeSysctlKey, parsePortRange, parseReservedPorts } from '@wglint/sysctl';
-import type { HostModel, Origin, SysctlAssignment } from './model.js';
+import type { SysctlCommand } from '@wglint/sysctl';
+import type { HostModel, Origin, SysctlAssignment, SysctlRead } from './model.js';
 import type { PortRange } from './net.js';
 
 /**
@@ -14,18 +15,20 @@ export function normSysctlKey(key: string): string {
 /** The kernel's values before any file is applied (facts §4); one table with @wglint/sysctl. */
 export const KERNEL_DEFAULTS: Readonly<Record<string, string>> = SYSCTL_DEFAULTS;
 
-/** Reads the assignments of `sysctl [-w] [-q] key=value ...` (argv without `sysctl`); `-p` files are not followed. */
-export function sysctlCommandAssignments(args: readonly Word[], origin: (w: Word) => Origin): SysctlAssignment[] {
-  const out: SysctlAssignment[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const t = args[i]!.text;
-    if (t === '-p' || t === '--load' || t === '-f') return [];
-    if (t.startsWith('-')) continue;
-    const eq = t.indexOf('=');
-    if (eq <= 0) continue;
-    out.push({ key: normSysctlKey(t.slice(0, eq)), value: t.slice(eq + 1).trim(), origin: origin(args[i]!) });
-  }
-  return out;
+/**
+ * What `sysctl ARGS` writes and reads. With `-p`/`--load`/`-f` procps reads every other argument
+ * as a file to load, which this model does not follow: no assignment, no read.
+ */
+export function sysctlCommandFacts(
+  cmd: SysctlCommand,
+  originAt: (range: TextRange) => Origin,
+): { assignments: SysctlAssignment[]; reads: SysctlRead[]; ignoreUnknown: boolean } {
+  if (cmd.load) return { assignments: [], reads: [], ignoreUnknown: cmd.ignoreUnknown };
+  return {
+    assignments: cmd.assignments.map((e) => ({ key: e.key, value: e.value, origin: originAt(e.range) })),
+    reads: cmd.reads.map((r) => ({ key: r.key, origin: originAt(r.range) })),
+    ignoreUnknown: cmd.ignoreUnknown,
+  };
 }
 
 /**

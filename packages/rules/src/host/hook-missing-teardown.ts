@@ -1,6 +1,7 @@
 import { defineRule, type Fix } from '@wglint/core';
 import type { Cidr, HookCommand, HostModel, WgInterface } from '@wglint/host';
 import { cidrContains, cidrKey, parseCidr, sysctlValue } from '@wglint/host';
+import { checkSysctlKey } from '@wglint/sysctl';
 import { isDown, isUp, runsScript, shown } from './utils.js';
 
 /** What an up command leaves behind after the interface is gone, and how to recognise its undo. */
@@ -123,6 +124,7 @@ function lasting(
         const m = /^net\.ipv[46]\.conf\.([^.]+)\./.exec(a.key);
         if (m && m[1] !== 'all' && m[1] !== 'default') continue; // per-interface: reset when the interface is recreated
         if (/(^net\.ipv4\.ip_forward$|\.forwarding$)/.test(a.key)) continue; // other services rely on forwarding staying on
+        if (checkSysctlKey(a.key).status === 'unknown') continue; // no such setting: the write fails (sysctl-unknown-key)
         const before = sysctlValue(model, 'boot', a.key);
         if (before && before.value === a.value) continue; // no change
         out.push({

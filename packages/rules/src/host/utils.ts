@@ -43,6 +43,22 @@ export function isDown(c: HookCommand): boolean {
   return c.hook === 'PreDown' || c.hook === 'PostDown';
 }
 
+/**
+ * What a failing hook command that nothing tolerates does to wg-quick (facts, appendix B): every
+ * hook line runs under `set -e`, an up hook's failure makes wg-quick delete the interface.
+ */
+export function failureConsequence(c: HookCommand, iface: string): string {
+  switch (c.hook) {
+    case 'PreUp':
+    case 'PostUp':
+      return `\`wg-quick up\` stops there and deletes ${iface}`;
+    case 'PreDown':
+      return `\`wg-quick down\` stops there: ${iface} is not deleted and no PostDown runs`;
+    case 'PostDown':
+      return 'the PostDown commands after it do not run';
+  }
+}
+
 /** True for up hooks. */
 export function isUp(c: HookCommand): boolean {
   return c.hook === 'PreUp' || c.hook === 'PostUp';

@@ -22,6 +22,7 @@ describe(ID, () => {
       ['nft commands joined by `;` in one argument, the table deleted', 'PostUp = nft "add table inet t; add chain inet t c"\nPostDown = nft delete table inet t'],
       ['nft commands joined by `\\;`, the table deleted', 'PostUp = nft add table inet t\\; add chain inet t c\nPostDown = nft delete table inet t'],
       ['forwarding is left on on purpose', 'PreUp = sysctl -w net.ipv4.ip_forward=1'],
+      ['a key the kernel does not have: the write fails (sysctl-unknown-key)', 'PostUp = sysctl -w net.ipv4.conf.all.rp_filtr=2'],
       ['ip link of the interface', 'PostUp = ip link set %i mtu 1400'],
       ['a down script may undo anything', 'PostUp = iptables -A FORWARD -i %i -j ACCEPT\nPostDown = /etc/wireguard/down.sh'],
       ['flush of the chain', 'PostUp = iptables -N WG; iptables -A WG -j ACCEPT\nPostDown = iptables -F WG; iptables -X WG'],
