@@ -31,9 +31,10 @@ const EXPECTED: Record<string, string[]> = {
   ],
   // clean.
   'angristan-client': [],
-  // TRUE: port. (Its PostDown runs --add-interface again: a real bug wglint does not model.)
+  // TRUE: port; its PostDown runs `--add-interface=wg0` again where it meant `--remove-interface`.
   'angristan-firewalld': [
     'wireguard/wg0.conf:4 listen-port-not-reserved',
+    'wireguard/wg0.conf:7 hook-missing-teardown',
   ],
   // TRUE: all.forwarding=1 without accept_ra=2; port; NAT without MSS clamp; wg0 spelled out.
   'angristan-server': [

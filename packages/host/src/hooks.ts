@@ -1,6 +1,7 @@
 import type { Word } from '@wglint/core';
 import { argv, failureTolerated, fatalAndListHeads, parseShell, type ShellCommand, type ShellProgram } from '@wglint/shell';
 import { ipProblems, iptParseTimeIssues, parseIptWords, parseNftWords, parseSysctlWords } from './adapters.js';
+import { firewallCmdFactOf } from './firewall-cmd-facts.js';
 import { iptFactsOf } from './ipt-facts.js';
 import { ipRuleFactOf, routeFactOf, splitIpInvocation } from './ip-facts.js';
 import type { HookCommand, HookCommandBase, HookLine, ModelProblem, NftCommandFact, Origin } from './model.js';
@@ -119,6 +120,10 @@ function typeCommand(
   if (program === 'nft') {
     const nft = nftCommandOf(args, file, report);
     return { ...base, type: 'nft', nft };
+  }
+  if (program === 'firewall-cmd') {
+    const firewalld = firewallCmdFactOf(args);
+    if (firewalld) return { ...base, type: 'firewall-cmd', firewalld };
   }
   if (program === 'resolvconf') return { ...base, type: 'resolvconf' };
   if (program === 'wg') return { ...base, type: 'wg' };

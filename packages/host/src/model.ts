@@ -164,6 +164,28 @@ export interface SysctlAssignment {
   readonly origin: Origin;
 }
 
+/** What one `firewall-cmd` command changes in firewalld (see `firewallCmdFactOf`). */
+export interface FirewallCmdFact {
+  /** `--permanent`: the saved configuration, which takes effect on the next reload. */
+  readonly permanent: boolean;
+  /** `--timeout=`: firewalld undoes the runtime change itself. */
+  readonly timeout: boolean;
+  /** The `--zone=Z` (or `policy P`); the default zone when absent. */
+  readonly scope?: string;
+  readonly changes: readonly FirewallCmdChange[];
+}
+
+/** One `--add-port=51820/udp`, `--remove-masquerade`, `--direct --add-rule ...`. */
+export interface FirewallCmdChange {
+  readonly op: 'add' | 'remove';
+  /** `port`, `interface`, `rich-rule`, `masquerade`, `direct-rule`, ... */
+  readonly setting: string;
+  /** As firewalld compares it ('' for settings without a value). */
+  readonly value: string;
+  /** The option and its value as written. */
+  readonly range: TextRange;
+}
+
 /** A key a hook's `sysctl KEY` (no `=`) reads. */
 export interface SysctlRead {
   /** Normalised dotted key, as in `SysctlAssignment`. */
@@ -265,6 +287,7 @@ export type HookCommand = HookCommandBase &
         readonly ignoreUnknown: boolean;
       }
     | { readonly type: 'nft'; readonly nft: NftCommandFact }
+    | { readonly type: 'firewall-cmd'; readonly firewalld: FirewallCmdFact }
     | { readonly type: 'resolvconf' | 'wg' | 'tc' | 'iptables-restore' | 'opaque' }
   );
 

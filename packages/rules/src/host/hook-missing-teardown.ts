@@ -16,6 +16,8 @@ interface Lasting {
   readonly advice?: string;
   /** What the next `wg-quick up` does about it, when not "adds another copy". */
   readonly nextUp?: string;
+  /** A down command that adds the same thing again, where it meant to remove it (a copy-paste slip). */
+  readonly addedAgainIn?: (downs: readonly HookCommand[]) => { readonly command: HookCommand; readonly fix: Fix } | undefined;
 }
 
 export default defineRule<HostModel>({
@@ -39,6 +41,19 @@ export default defineRule<HostModel>({
       for (const u of i.hooks.filter((c) => isUp(c) && !c.refused)) {
         for (const l of lasting(ctx.model, i, u, ruleDowns, iptUps, iptDowns, iptUpDeletes)) {
           if (l.undoneIn(downs)) continue;
+          const again = l.addedAgainIn?.(downs);
+          if (again) {
+            const d = again.command;
+            ctx.report({
+              file: d.file,
+              range: d.range,
+              message:
+                `\`${shown(d)}\` (${d.hook}) adds ${l.what} again instead of removing it, so it outlives ${i.name}: ` +
+                `the ${u.hook} line adds it and nothing takes it away. Write \`${l.undo}\`.`,
+              fix: again.fix,
+            });
+            continue;
+          }
           const fix: Fix | undefined = l.undo
             ? { title: `Add \`PostDown = ${l.undo}\``, edits: [{ range: { start: i.hookInsertOffset, end: i.hookInsertOffset }, text: `${i.eol}PostDown = ${l.undo}` }] }
             : undefined;
@@ -118,6 +133,8 @@ function lasting(
     }
     case 'nft':
       return nftLasting(i, u);
+    case 'firewall-cmd':
+      return firewalldLasting(u);
     case 'sysctl': {
       const out: Lasting[] = [];
       for (const a of u.assignments) {
@@ -227,6 +244,47 @@ function nftLasting(i: WgInterface, u: HookCommand & { type: 'nft' }): Lasting[]
           : `Add \`PostDown = nft delete table ${family} ${table}\` (or delete the ${n.object}).`,
     },
   ];
+}
+
+/**
+ * What a runtime `firewall-cmd --add-*` leaves behind: firewalld keeps it until it reloads, and
+ * adding it again only warns ALREADY_ENABLED, exit 0 (firewall-cmd(1)), so no copies pile up.
+ * `--permanent` changes are the saved configuration and `--timeout` ones expire by themselves.
+ */
+function firewalldLasting(u: HookCommand & { type: 'firewall-cmd' }): Lasting[] {
+  const f = u.firewalld;
+  if (f.permanent || f.timeout) return [];
+  const zone = f.scope === undefined ? '' : f.scope.startsWith('policy ') ? `--policy=${f.scope.slice(7)} ` : `--zone=${f.scope} `;
+  return f.changes
+    .filter((c) => c.op === 'add')
+    .map((c) => {
+      const remove = c.setting === 'direct-rule' ? `--direct --remove-rule ${c.value}` : `--remove-${c.setting}${c.value === '' ? '' : `=${shellWord(c.value)}`}`;
+      const same = (d: HookCommand, op: 'add' | 'remove'): boolean =>
+        d.type === 'firewall-cmd' &&
+        !d.firewalld.permanent &&
+        // a command without --zone works on the default zone, which may be the named one
+        (d.firewalld.scope === undefined || f.scope === undefined || d.firewalld.scope === f.scope) &&
+        d.firewalld.changes.some((x) => x.op === op && x.setting === c.setting && x.value === c.value);
+      return {
+        what: `a firewalld setting (\`${c.setting === 'direct-rule' ? '--direct --add-rule' : `--add-${c.setting}`}${c.value === '' ? '' : ` ${c.value}`}\`${f.scope ? ` in ${f.scope.startsWith('policy ') ? f.scope : `zone ${f.scope}`}` : ''})`,
+        undoneIn: (downs) => downs.some((d) => same(d, 'remove')),
+        undo: `firewall-cmd ${zone}${remove}`,
+        nextUp: 'firewalld keeps it until it reloads (the next `wg-quick up` adds it again with a warning, ALREADY_ENABLED)',
+        addedAgainIn: (downs) => {
+          const command = downs.find((d) => same(d, 'add'));
+          const change = command?.type === 'firewall-cmd' ? command.firewalld.changes.find((x) => x.op === 'add' && x.setting === c.setting && x.value === c.value) : undefined;
+          if (!command || !change || !command.sourceText.startsWith('--', change.range.start - command.range.start)) return undefined;
+          // `--add-interface=wg0` / `--change-interface wg0` / `--add-rule ...`: swap the verb
+          const verbEnd = command.sourceText.indexOf('-', change.range.start - command.range.start + 2) + command.range.start;
+          return { command, fix: { title: 'Remove it instead of adding it', edits: [{ range: { start: change.range.start, end: verbEnd }, text: '--remove' }] } };
+        },
+      };
+    });
+}
+
+/** `value` as one shell word (rich rules and direct rules have spaces and quotes). */
+function shellWord(value: string): string {
+  return /^[\w./:,@%+=-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 /**

@@ -29,6 +29,14 @@ describe(ID, () => {
       ['own nft table deleted', "PostUp = nft add table inet wg0fw; nft 'add chain inet wg0fw fw0 { type filter hook forward priority 0; }'\nPostDown = nft delete table inet wg0fw"],
       ['global sysctl restored', 'PostUp = sysctl -w net.ipv4.conf.all.rp_filter=2\nPostDown = sysctl -w net.ipv4.conf.all.rp_filter=1'],
       ['ip6tables pair', 'PostUp = ip6tables -A FORWARD -i %i -j ACCEPT\nPostDown = ip6tables -D FORWARD -i %i -j ACCEPT'],
+      ['firewall-cmd add and remove, `=` or a separate value', 'PostUp = firewall-cmd --zone=public --add-interface=%i && firewall-cmd --add-port 51820/udp\nPostDown = firewall-cmd --zone=public --remove-interface=%i && firewall-cmd --remove-port=51820/udp'],
+      ['firewall-cmd rich rule removed with other quoting', `PostUp = firewall-cmd --add-rich-rule='rule family="ipv4" source address="10.66.66.0/24" masquerade'\nPostDown = firewall-cmd --remove-rich-rule='rule family=ipv4  source address=10.66.66.0/24 masquerade'`],
+      ['firewall-cmd direct rule removed', 'PostUp = firewall-cmd --direct --add-rule ipv4 filter FORWARD 0 -i %i -j ACCEPT\nPostDown = firewall-cmd --direct --remove-rule ipv4 filter FORWARD 0 -i %i -j ACCEPT'],
+      ['firewall-cmd --permanent is the saved configuration', 'PostUp = firewall-cmd --permanent --add-port=51820/udp'],
+      ['firewall-cmd --timeout expires by itself', 'PostUp = firewall-cmd --add-port=51820/udp --timeout=1h'],
+      ['firewall-cmd remove in the default zone may be the named zone', 'PostUp = firewall-cmd --zone=public --add-masquerade\nPostDown = firewall-cmd --remove-masquerade'],
+      ['firewall-cmd --reload in a down hook may undo anything', 'PostUp = firewall-cmd --add-port=51820/udp\nPostDown = firewall-cmd --reload'],
+      ['firewall-cmd queries change nothing', 'PostUp = firewall-cmd --query-port=51820/udp || firewall-cmd --list-all'],
     ])('%s', (_name, hooks) => {
       expect(run(ID, { [CONF]: wg(`Address = 10.0.0.1/24\n${hooks}`) })).toEqual([]);
     });
@@ -160,6 +168,41 @@ describe(ID, () => {
       expect(strict[0]!.message).toContain('the next `wg-quick up` stops at this line');
       const unnumbered = run(ID, { [CONF]: wg('Table = off\nPostUp = ip rule add fwmark 51820 lookup 51820') });
       expect(unnumbered[0]!.message).toContain('every restart adds another copy');
+    });
+
+    it('firewall-cmd --add-* without a --remove-*, fixed with one', () => {
+      const files = { [CONF]: wg('PostUp = firewall-cmd --zone=public --add-port=51820/udp --add-masquerade') };
+      const ds = run(ID, files);
+      expect(ds.map((d) => d.message.match(/adds (a firewalld setting \([^)]*\))/)?.[1])).toEqual([
+        'a firewalld setting (`--add-port 51820/udp` in zone public)',
+        'a firewalld setting (`--add-masquerade` in zone public)',
+      ]);
+      expect(ds[0]!.message).toContain('Add `PostDown = firewall-cmd --zone=public --remove-port=51820/udp`');
+      expect(ds[0]!.message).toContain('firewalld keeps it until it reloads');
+      const once = fixed(files, ds[0]!);
+      expect(run(ID, { [CONF]: fixed({ [CONF]: once }, run(ID, { [CONF]: once })[0]!) })).toEqual([]);
+    });
+
+    it('a PostDown that adds what the PostUp added (angristan/wireguard-install), fixed by swapping the verb', () => {
+      const files = {
+        [CONF]: wg(
+          "PostUp = firewall-cmd --zone=public --add-interface=%i && firewall-cmd --add-rich-rule='rule family=ipv4 source address=10.66.66.0/24 masquerade'\n" +
+            "PostDown = firewall-cmd --zone=public --add-interface=%i && firewall-cmd --remove-rich-rule='rule family=ipv4 source address=10.66.66.0/24 masquerade'",
+        ),
+      };
+      const ds = run(ID, files);
+      expect(ds).toHaveLength(1);
+      expect(at(files, ds[0]!)).toBe('firewall-cmd --zone=public --add-interface=%i');
+      expect(ds[0]!.message).toMatch(/\(PostDown\) adds a firewalld setting \(`--add-interface wg0` in zone public\) again instead of removing it/);
+      expect(ds[0]!.message).toContain('Write `firewall-cmd --zone=public --remove-interface=wg0`');
+      const out = fixed(files, ds[0]!);
+      expect(out).toContain('PostDown = firewall-cmd --zone=public --remove-interface=%i && ');
+      expect(run(ID, { [CONF]: out })).toEqual([]);
+    });
+
+    it('firewall-cmd in a down hook undoes nothing else (it used to silence the rule like a script)', () => {
+      const files = { [CONF]: wg('PostUp = iptables -A FORWARD -i %i -j ACCEPT\nPostDown = firewall-cmd --remove-port=51820/udp') };
+      expect(run(ID, files).map((d) => at(files, d))).toEqual(['iptables -A FORWARD -i %i -j ACCEPT']);
     });
 
     it('keeps CRLF line endings in the fix', () => {
