@@ -31,9 +31,11 @@ const EXPECTED: Record<string, string[]> = {
   ],
   // clean.
   'angristan-client': [],
-  // TRUE: port; its PostDown runs `--add-interface=wg0` again where it meant `--remove-interface`.
+  // TRUE: port; its PostDown runs `--add-interface=wg0` again where it meant `--remove-interface`; wg0 spelled out in both.
   'angristan-firewalld': [
     'wireguard/wg0.conf:4 listen-port-not-reserved',
+    'wireguard/wg0.conf:6 hook-hardcoded-interface-name',
+    'wireguard/wg0.conf:7 hook-hardcoded-interface-name',
     'wireguard/wg0.conf:7 hook-missing-teardown',
   ],
   // TRUE: all.forwarding=1 without accept_ra=2; port; NAT without MSS clamp; wg0 spelled out.

@@ -12,7 +12,8 @@ export default defineRule<HostModel>({
   check(ctx) {
     for (const i of ctx.model.interfaces) {
       const esc = i.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const token = new RegExp(`(^|[^A-Za-z0-9_=+-])${esc}($|[^A-Za-z0-9_=+-])`);
+      // `--add-interface=wg0` (firewall-cmd) names it too; another `=` before it does not (`table=wg0`)
+      const token = new RegExp(`(^|[^A-Za-z0-9_=+-]|-interface=)${esc}($|[^A-Za-z0-9_=+-])`);
       for (const c of i.hooks) {
         const w = c.words.slice(1).find((x) => !fileSlice(c, x).includes('%i') && token.test(fileSlice(c, x)));
         if (!w) continue;

@@ -25,6 +25,11 @@ describe(ID, () => {
     expect(ds[0]!.message).toContain("still uses wg0's file");
     expect(ds[0]!.message).not.toContain('acts on wg0');
   });
+  it('invalid: firewall-cmd binds the interface by name (angristan/wireguard-install)', () => {
+    const files = { 'etc/wireguard/wg0.conf': wg('PostUp = firewall-cmd --zone=public --add-interface=wg0\nPostDown = firewall-cmd --zone=public --remove-interface=%i') };
+    expect(run(ID, files).map((d) => at(files, d))).toEqual(['--add-interface=wg0']);
+  });
+
   it('invalid: a /proc path of the interface acts on it', () => {
     const ds = run(ID, { 'etc/wireguard/wg0.conf': wg('PostUp = echo 2 | tee /proc/sys/net/ipv4/conf/wg0/rp_filter') });
     expect(ds).toHaveLength(1);
