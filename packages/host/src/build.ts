@@ -1,6 +1,7 @@
 import { compareStrings, compareVersions } from '@wglint/core';
 import { sysctlApplyOrder } from '@wglint/sysctl';
 import { sysctlFileAssignments } from './adapters.js';
+import { dumpLoadingOf } from './dump-loading.js';
 import { typeHookLine } from './hooks.js';
 import { DumpRuleFact } from './ipt-facts.js';
 import { normTable } from './ip-facts.js';
@@ -375,8 +376,9 @@ function buildFirewall(files: readonly ParsedFile[], interfaces: readonly WgInte
   const boot: MutableState = new Map();
   const insertions: IptInsertion[] = [];
   const badInserts: { hook: HookCommand; length: number }[] = [];
-  for (const f of files) {
-    if (f.language !== 'iptables-save') continue;
+  const dumps = files.flatMap((f) => (f.language === 'iptables-save' ? [{ f, loading: dumpLoadingOf(f.file.path) }] : []));
+  dumps.sort((a, b) => a.loading.rank - b.loading.rank);
+  for (const { f, loading } of dumps) {
     // the file name decided the family when it says one (see dumpFamilyFromPath)
     const family = f.ast.family;
     const path = f.file.path;
@@ -384,7 +386,9 @@ function buildFirewall(files: readonly ParsedFile[], interfaces: readonly WgInte
       const tableName = table.name;
       // iptables-restore (without --noflush) empties each table it restores: a second dump of the
       // family replaces the tables it has instead of adding its rules behind the first one's.
-      flushRules(boot, family, tableName);
+      // With --noflush (ufw's files) only the user chains the file declares are emptied.
+      if (!loading.noflush) flushRules(boot, family, tableName);
+      else for (const ch of table.chains) if (ch.policy === '-') flushRules(boot, family, tableName, ch.name);
       // The table's chains by name, so a rule finds its chain without building a key string.
       const local = new Map<string, MutableChain>();
       const chainOf = (name: string): MutableChain => {

@@ -7,3 +7,4 @@ export { effectiveConf, ephemeralPorts, interfaceConfValue, KERNEL_DEFAULTS, nor
 export { type Cidr, cidrContains, cidrKey, cidrOverlaps, type Family, formatPorts, intersectPorts, parseCidr, parseMark, type PortRange, subtractPorts } from './net.js';
 export { interfaceNameOf } from './wg-interface.js';
 export { hostTable, isRtTablesPath } from './routing-tables.js';
+export { chainsCreatedByLoader, dumpLoadingOf, type DumpLoading } from './dump-loading.js';
