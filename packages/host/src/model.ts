@@ -219,6 +219,18 @@ export interface NftRuleFact {
   readonly iifnames: readonly string[];
   /** Left side of every match, as `meta iifname`, `udp dport`, `ct state`, with the values when simple. */
   readonly matches: readonly { readonly key: string; readonly values: readonly string[]; readonly negated: boolean }[];
+  /**
+   * `iif`/`oif` matches and verdict maps (interface *indexes*, which nft looks up when it loads the
+   * rule), with the names they compare; absent when the rule has none.
+   */
+  readonly ifindexMatches?: readonly {
+    readonly key: 'iif' | 'oif';
+    readonly names: readonly string[];
+    /** The match or `vmap` statement, and its `iif`/`meta iif` key. */
+    readonly range: TextRange;
+    readonly keyRange: TextRange;
+    readonly vmap: boolean;
+  }[];
   readonly location: Location;
 }
 

@@ -67,6 +67,8 @@ function isKey(e: NftExpr, kind: 'meta' | 'ct', key: string): boolean {
   return kind === 'meta' ? e.type === 'NftMeta' && e.key === key : e.type === 'NftCt' && e.key === key && e.direction === null;
 }
 
+type IfindexMatch = NonNullable<NftRuleFact['ifindexMatches']>[number];
+
 /** A rule's match summary (`NftRuleFact.matches` entries). */
 type MatchFact = NftRuleFact['matches'][number];
 
@@ -121,12 +123,14 @@ export function nftRuleFact(
   let l4: string | undefined;
   const found: MatchFact[] = [];
   let dportValueRange: { start: number; end: number } | undefined;
+  const ifindex: IfindexMatch[] = [];
   for (const s of rule.statements) {
     switch (s.type) {
       case 'NftMatch': {
         const left = s.left.type === 'NftBinary' ? s.left.left : s.left;
         const positive = s.op === '==' || s.op === 'implicit';
         found.push(matchFact(matchCache, exprKey(left), stringsOf(s.right, defines), s.op === '!='));
+        if (left.type === 'NftMeta' && (left.key === 'iif' || left.key === 'oif')) ifindex.push({ key: left.key, names: stringsOf(s.right, defines), range: s.range, keyRange: left.range, vmap: false });
         if (left.type === 'NftPayload' && (left.field === 'dport') && positive && !left.inner) {
           const proto = left.protocol === 'th' ? l4 : left.protocol;
           const ranges = nftPortRanges(s.right, defines);
@@ -154,6 +158,7 @@ export function nftRuleFact(
       case 'NftVmap':
         // the verdict depends on the packet: any of the map's verdicts
         verdict = 'vmap';
+        if (s.key.type === 'NftMeta' && (s.key.key === 'iif' || s.key.key === 'oif')) ifindex.push({ key: s.key.key, names: stringsOf(s.map, defines), range: s.range, keyRange: s.key.range, vmap: true });
         break;
       case 'NftStatement':
         if (s.keyword === 'reject') verdict = 'reject';
@@ -173,24 +178,23 @@ export function nftRuleFact(
   const iifnames: readonly string[] = ifnames.length ? ifnames : NONE;
   const matches: NftRuleFact['matches'] = found.length ? found.slice() : NONE;
   const { family, table, chain, hook } = where;
-  if (hook) {
-    if (dportValueRange) {
-      return verdict
+  const fact: NftRuleFact = hook
+    ? dportValueRange
+      ? verdict
         ? { family, table, chain, hook, udpDports, tcpDports, dportValueRange, verdict, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location }
-        : { family, table, chain, hook, udpDports, tcpDports, dportValueRange, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location };
-    }
-    return verdict
-      ? { family, table, chain, hook, udpDports, tcpDports, verdict, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location }
-      : { family, table, chain, hook, udpDports, tcpDports, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location };
-  }
-  if (dportValueRange) {
-    return verdict
-      ? { family, table, chain, udpDports, tcpDports, dportValueRange, verdict, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location }
-      : { family, table, chain, udpDports, tcpDports, dportValueRange, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location };
-  }
-  return verdict
-    ? { family, table, chain, udpDports, tcpDports, verdict, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location }
-    : { family, table, chain, udpDports, tcpDports, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location };
+        : { family, table, chain, hook, udpDports, tcpDports, dportValueRange, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location }
+      : verdict
+        ? { family, table, chain, hook, udpDports, tcpDports, verdict, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location }
+        : { family, table, chain, hook, udpDports, tcpDports, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location }
+    : dportValueRange
+      ? verdict
+        ? { family, table, chain, udpDports, tcpDports, dportValueRange, verdict, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location }
+        : { family, table, chain, udpDports, tcpDports, dportValueRange, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location }
+      : verdict
+        ? { family, table, chain, udpDports, tcpDports, verdict, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location }
+        : { family, table, chain, udpDports, tcpDports, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location };
+  // rare (rulesets match interfaces by name): only those facts carry the field
+  return ifindex.length > 0 ? { ...fact, ifindexMatches: ifindex } : fact;
 }
 
 /**

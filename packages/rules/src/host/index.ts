@@ -29,6 +29,7 @@ import listenPortNotReserved from './listen-port-not-reserved.js';
 import masqueradeSourceMismatch from './masquerade-source-mismatch.js';
 import mssClampMissing from './mss-clamp-missing.js';
 import multipleFullTunnels from './multiple-full-tunnels.js';
+import nftIifForDynamicInterface from './nft-iif-for-dynamic-interface.js';
 import postdownNeedsInterface from './postdown-needs-interface.js';
 import predownCanFail from './predown-can-fail.js';
 import preupBeforeLink from './preup-before-link.js';
@@ -70,6 +71,7 @@ export const rules: readonly HostRule[] = [
   masqueradeSourceMismatch,
   mssClampMissing,
   multipleFullTunnels,
+  nftIifForDynamicInterface,
   postdownNeedsInterface,
   predownCanFail,
   preupBeforeLink,
