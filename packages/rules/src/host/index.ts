@@ -20,6 +20,7 @@ import ipRuleTableEmpty from './ip-rule-table-empty.js';
 import iptablesAppendAfterReject from './iptables-append-after-reject.js';
 import iptablesDeleteWithoutAdd from './iptables-delete-without-add.js';
 import iptablesInsertPositionTooBig from './iptables-insert-position-too-big.js';
+import iptablesMarkNotRerouting from './iptables-mark-not-rerouting.js';
 import iptablesRestoreWithoutNoflush from './iptables-restore-without-noflush.js';
 import ipv6FirewallRulesMissing from './ipv6-firewall-rules-missing.js';
 import ipv6ForwardingUnfiltered from './ipv6-forwarding-unfiltered.js';
@@ -62,6 +63,7 @@ export const rules: readonly HostRule[] = [
   iptablesAppendAfterReject,
   iptablesDeleteWithoutAdd,
   iptablesInsertPositionTooBig,
+  iptablesMarkNotRerouting,
   iptablesRestoreWithoutNoflush,
   ipv6FirewallRulesMissing,
   ipv6ForwardingUnfiltered,

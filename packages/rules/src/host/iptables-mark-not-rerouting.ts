@@ -1,0 +1,88 @@
+import { defineRule } from '@wglint/core';
+import type { HostModel, IpRuleFact, IptChainState, IptRuleFact } from '@wglint/host';
+import { parseUnsigned } from '@wglint/iproute';
+import { originText } from './utils.js';
+
+/**
+ * Where a packet mark still changes the route: before the routing decision of forwarded and
+ * incoming packets (PREROUTING of raw, mangle, nat), and in mangle OUTPUT, after which the kernel
+ * routes a local packet again if its mark changed. Tested in a network namespace (Linux 6.1,
+ * iptables 1.8.9 nf_tables): a mark set in filter, raw or nat OUTPUT or mangle POSTROUTING left
+ * the packet on the main table's route; the same rule in mangle OUTPUT moved it to the fwmark table.
+ */
+const REROUTING: ReadonlySet<string> = new Set(['raw PREROUTING', 'mangle PREROUTING', 'nat PREROUTING', 'mangle OUTPUT']);
+const BUILT_IN: ReadonlySet<string> = new Set(['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING']);
+
+export default defineRule<HostModel>({
+  meta: {
+    id: 'iptables-mark-not-rerouting',
+    severity: 'warning',
+    summary: 'A MARK or CONNMARK --restore-mark meant for an fwmark ip rule is set after the kernel has routed the packet',
+    fixable: false,
+    languages: ['wg', 'iptables-save'],
+  },
+  check(ctx) {
+    const model = ctx.model;
+    const fwmarkRules = model.ipRules.filter((r) => r.op === 'add' && !r.not && r.fwmark && !r.fwmark.negated);
+    if (fwmarkRules.length === 0) return;
+    const chains = [...model.iptables.up.chains.values()];
+    for (const c of chains) {
+      const from = builtInsReaching(chains, c);
+      if (from.length === 0 || from.some((b) => REROUTING.has(`${c.table} ${b}`))) continue;
+      const sameFamily = fwmarkRules.filter((x) => x.family === c.family);
+      for (const r of c.rules) {
+        const o = r.origin;
+        if (o.kind !== 'file' && o.kind !== 'hook') continue;
+        const routed = routingRuleFor(r, sameFamily);
+        if (!routed) continue;
+        const where = from.length === 1 && from[0] === c.chain ? `${c.table} ${c.chain}` : `${c.table} ${c.chain} (reached from ${from.join(', ')})`;
+        const local = from.includes('OUTPUT');
+        ctx.report({
+          file: o.file,
+          range: o.range,
+          message:
+            `This rule sets the packet mark in ${where}, after the kernel has chosen the route, so the fwmark ip rule ` +
+            `(${originText(model, routed.origin)}) never applies to these packets. Only a mark set in PREROUTING (forwarded and incoming packets) ` +
+            `or in mangle OUTPUT (${local ? 'this machine\'s own packets, which the kernel routes again when the mark changes' : 'this machine\'s own packets'}) changes the route: ` +
+            `move it to \`-t mangle -A ${local ? 'OUTPUT' : 'PREROUTING'}\`.`,
+        });
+      }
+    }
+  },
+});
+
+/** The built-in chains of the chain's table (itself, if built-in) whose rules jump or go to it. */
+function builtInsReaching(chains: readonly IptChainState[], c: IptChainState): string[] {
+  if (BUILT_IN.has(c.chain)) return [c.chain];
+  const same = chains.filter((x) => x.family === c.family && x.table === c.table);
+  const seen = new Set<string>([c.chain]);
+  const out: string[] = [];
+  for (let queue = [c.chain]; queue.length > 0; ) {
+    const target = queue.pop()!;
+    for (const x of same) {
+      if (seen.has(x.chain) || !x.rules.some((r) => r.facts.target === target)) continue;
+      seen.add(x.chain);
+      if (BUILT_IN.has(x.chain)) out.push(x.chain);
+      else queue.push(x.chain);
+    }
+  }
+  return out.sort();
+}
+
+/** The fwmark ip rule the marks this rule sets would select, or undefined. */
+function routingRuleFor(r: IptRuleFact, fwmarkRules: readonly IpRuleFact[]): IpRuleFact | undefined {
+  const f = r.facts;
+  if (f.target === 'CONNMARK') return f.targetOptions['restore-mark'] !== undefined ? fwmarkRules[0] : undefined;
+  if (f.target !== 'MARK') return undefined;
+  const raw = f.targetOptions['set-xmark'] ?? f.targetOptions['set-mark'];
+  if (raw === undefined) return undefined;
+  const [v, m] = raw.split('/');
+  const value = parseUnsigned(v ?? '');
+  const mask = m === undefined ? 0xffffffff : parseUnsigned(m);
+  if (value === undefined || mask === undefined) return undefined;
+  // the rule decides the bits in `mask`; an ip rule selects on the bits of its own mask
+  return fwmarkRules.find((x) => {
+    const both = (x.fwmark!.mask & mask) >>> 0;
+    return both !== 0 && ((value ^ x.fwmark!.value) & both) >>> 0 === 0;
+  });
+}
