@@ -1,6 +1,7 @@
 import type { Word } from '@wglint/core';
 import { argv, failureTolerated, fatalAndListHeads, parseShell, type ShellCommand, type ShellProgram } from '@wglint/shell';
 import { ipProblems, iptParseTimeIssues, parseIptWords, parseNftWords, parseSysctlWords } from './adapters.js';
+import { braceExpansionProblem } from './brace-expansion.js';
 import { firewallCmdFactOf } from './firewall-cmd-facts.js';
 import { iptFactsOf } from './ipt-facts.js';
 import { ipRuleFactOf, routeFactOf, splitIpInvocation } from './ip-facts.js';
@@ -77,13 +78,20 @@ function typeCommand(
   const origin = (w?: Word): Origin => ({ kind: 'hook', file, range: w ? w.range : range, iface, hook: line.kind });
   const args = words.slice(1);
   // A value bash computes at run time (`$(wg show %i fwmark)`, `$VAR`) is unknown here: the
-  // argument parsers cannot judge it, so their complaints about such words are dropped.
-  const dynamicRanges = words.filter((w) => w.dynamic).map((w) => w.range);
+  // argument parsers cannot judge it, so their complaints about such words are dropped. So are
+  // their complaints about a brace expansion (`{80,443}`), which they see unexpanded.
+  const dynamicRanges = words.filter((w) => w.dynamic || w.parts.some((p) => p.kind === 'brace')).map((w) => w.range);
   const report = (ps: readonly { range: { start: number; end: number }; message: string }[]): void => {
     const kept = ps.filter((p) => !dynamicRanges.some((r) => p.range.start < r.end && r.start < p.range.end));
     for (const p of kept) problems.push({ file, range: p.range, message: p.message });
     if (kept.length > 0) base.refused = true;
   };
+
+  const braces = IPT4.has(program) || IPT6.has(program) ? braceExpansionProblem(program, 'iptables', args) : program === 'nft' ? braceExpansionProblem(program, 'nft', args) : undefined;
+  if (braces) {
+    problems.push({ file, ...braces });
+    base.refused = true;
+  }
 
   if (IPT4.has(program) || IPT6.has(program)) {
     const family = IPT6.has(program) ? 'ipv6' : 'ipv4';

@@ -28,6 +28,18 @@ describe('syntax errors inside hooks', () => {
     expect(syntax(files)).toEqual([]);
     expect(syntax(files, { wireguardTools: '1.0.20210914' })).toHaveLength(1);
   });
+  it('a brace expansion that bash turns into several words before nft or iptables runs', () => {
+    // bash 5.2 + nft 1.0.6: `ip saddr {10.0.0.2,10.0.0.3}` reaches nft as `ip saddr 10.0.0.2 10.0.0.3` ("syntax error, unexpected accept")
+    const files = { [CONF]: wg('PostUp = nft add rule inet wg fw0 ip saddr {10.0.0.2,10.0.0.3} accept\nPostUp = iptables -A INPUT -p tcp --dport {80,443} -j ACCEPT') };
+    const ds = syntax(files);
+    expect(ds.map((d) => at(files, d))).toEqual(['{10.0.0.2,10.0.0.3}', '{80,443}']);
+    expect(ds[0]!.message).toMatch(/^bash expands `\{10\.0\.0\.2,10\.0\.0\.3\}` into 2 words \(`10\.0\.0\.2 10\.0\.0\.3`\) before nft runs, so nft gets no set and refuses the command\. Put spaces inside the set/);
+    expect(ds[1]!.message).toContain('-m multiport --dports 80,443');
+  });
+  it('nft sets bash leaves alone: spaces inside the braces, or the rule quoted', () => {
+    const hooks = ["PostUp = nft add rule inet wg fw0 ip saddr { 10.0.0.2, 10.0.0.3 } accept", "PostUp = nft 'add rule inet wg fw0 ip saddr {10.0.0.2,10.0.0.3} accept'", 'PostUp = nft add rule inet wg fw0 tcp dport "{80,443}" accept'].join('\n');
+    expect(syntax({ [CONF]: wg(hooks) })).toEqual([]);
+  });
   it('valid commands of every kind parse cleanly', () => {
     const hooks = [
       'PostUp = ip rule add fwmark 1 table 123 priority 456; ip route add default via 172.31.0.1 dev eth0 table 123',
