@@ -31,11 +31,13 @@ export default defineRule<HostModel>({
         if (why) blockedBy.push(why);
       }
       if (blockedBy.length === 0) continue;
+      const other = otherUdpAccept(model, port);
       ctx.report({
         file: i.file,
         range: i.listenPort.range,
         message:
           `Handshakes to ${i.name}'s ListenPort (UDP ${port}) are dropped: ${blockedBy.join('; ')}, and no earlier rule accepts UDP ${port}. ` +
+          (other ? `A rule accepts UDP ${other.ports} instead (${other.where}): if that was meant for ${i.name}, the port numbers differ. ` : '') +
           `Peers cannot connect. Accept it before the drop, e.g. \`-A INPUT -p udp --dport ${port} -j ACCEPT\` or nft \`udp dport ${port} accept\`.`,
       });
     }
@@ -59,6 +61,25 @@ function iptBlocks(model: HostModel, chain: IptChainState, port: number, wgNames
   if (chain.policy === 'DROP') {
     const where = chain.policyOrigin.kind === 'default' ? '' : ` (${originText(model, chain.policyOrigin)})`;
     return `the ${chain.family === 'ipv6' ? 'ip6tables' : 'iptables'} INPUT policy is DROP${where}`;
+  }
+  return undefined;
+}
+
+/** A rule that accepts other UDP ports on input (a ListenPort typo or a stale port), for the message. */
+function otherUdpAccept(model: HostModel, port: number): { ports: string; where: string } | undefined {
+  const show = (ranges: readonly { from: number; to: number }[]): string => ranges.map((p) => (p.from === p.to ? `${p.from}` : `${p.from}-${p.to}`)).join(', ');
+  for (const family of ['ipv4', 'ipv6'] as const) {
+    const chain = model.iptables.up.chains.get(chainKey(family, 'filter', 'INPUT'));
+    for (const r of chain?.rules ?? []) {
+      const f = r.facts;
+      if (f.target !== 'ACCEPT' || f.protocol?.name !== 'udp' || f.protocol.negated || !f.dports || f.dports.negated || f.dports.ranges.length === 0) continue;
+      if (f.dports.ranges.some((p) => p.from <= port && port <= p.to)) continue;
+      return { ports: show(f.dports.ranges), where: originText(model, r.origin) };
+    }
+  }
+  for (const r of model.nft.rules) {
+    if (r.hook !== 'input' || r.verdict !== 'accept' || r.udpDports.length === 0 || r.udpDports.some((p) => p.from <= port && port <= p.to)) continue;
+    return { ports: show(r.udpDports), where: placeOf(model, r.location.file, r.location.range.start) };
   }
   return undefined;
 }

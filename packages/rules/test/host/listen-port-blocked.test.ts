@@ -56,6 +56,16 @@ describe(ID, () => {
   });
 
   describe('invalid', () => {
+    it('names a rule that accepts another UDP port (a ListenPort that was changed, or a typo)', () => {
+      const conf = wg('Address = 10.0.0.1/24\nListenPort = 51821\nPostUp = iptables -A INPUT -p udp --dport 51820 -j ACCEPT\nPostDown = iptables -D INPUT -p udp --dport 51820 -j ACCEPT');
+      const [d, ...rest] = run(ID, { [CONF]: conf, [V4]: dump('DROP', '-A INPUT -p tcp --dport 22 -j ACCEPT\n') });
+      expect(rest).toEqual([]);
+      expect(d!.message).toContain('A rule accepts UDP 51820 instead (PostUp of wg0 (etc/wireguard/wg0.conf:');
+    });
+    it('says nothing of other ports when none is accepted', () => {
+      const [d] = run(ID, { [CONF]: SERVER, [V4]: dump('DROP', '-A INPUT -p tcp --dport 22 -j ACCEPT\n') });
+      expect(d!.message).not.toContain('instead');
+    });
     it('INPUT policy DROP and only SSH accepted', () => {
       const files = { [CONF]: SERVER, [V4]: dump('DROP', '-A INPUT -i lo -j ACCEPT\n-A INPUT -p tcp --dport 22 -j ACCEPT\n') };
       const ds = run(ID, files);
