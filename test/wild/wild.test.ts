@@ -90,13 +90,15 @@ const EXPECTED: Record<string, string[]> = {
   'egress-rule-replace': [
     'wireguard/wg0.conf:6 syntax-error',
   ],
-  // TRUE: PreDown deletes that fail when already gone stop `wg-quick down`.
+  // TRUE: PreDown deletes that fail when already gone stop `wg-quick down`; 0.0.0.0/0 without ::/0 (IPv6 leaks, info).
   'linuxserver-client-lan': [
     'wireguard/wg0.conf:7 predown-can-fail',
+    'wireguard/wg0.conf:12 wg-full-tunnel-ipv6-leak',
   ],
-  // TRUE: port.
+  // TRUE: port; 0.0.0.0/0 without ::/0 (IPv6 leaks, info).
   'linuxserver-peer': [
     'wireguard/wg0.conf:5 listen-port-not-reserved',
+    'wireguard/wg0.conf:12 wg-full-tunnel-ipv6-leak',
   ],
   // TRUE: port; NAT without MSS clamp.
   'linuxserver-server': [
@@ -200,14 +202,19 @@ const EXPECTED: Record<string, string[]> = {
   ],
   // clean.
   'wg-easy-v15-client': [],
-  // clean.
-  'wg-quick-man-client': [],
-  // TRUE: the PreDown `iptables -D` fails when the rule is gone.
+  // TRUE: 0.0.0.0/0 without ::/0 (IPv6 leaks, info).
+  'wg-quick-man-client': [
+    'wireguard/wg0.conf:10 wg-full-tunnel-ipv6-leak',
+  ],
+  // TRUE: the PreDown `iptables -D` fails when the rule is gone; the kill switch is IPv4 only and IPv6 is not tunnelled (info).
   'wg-quick-man-killswitch': [
     'wireguard/wg0.conf:8 predown-can-fail',
+    'wireguard/wg0.conf:13 wg-full-tunnel-ipv6-leak',
   ],
-  // clean (PreUp sets the private key).
-  'wg-quick-man-pass': [],
+  // TRUE: 0.0.0.0/0 without ::/0 (IPv6 leaks, info); the PreUp sets the private key.
+  'wg-quick-man-pass': [
+    'wireguard/wg0.conf:9 wg-full-tunnel-ipv6-leak',
+  ],
   // TRUE: port; `ip rule add` without priority; PreDown delete can fail.
   'wg-quick-man-policy': [
     'wireguard/wg0.conf:5 listen-port-not-reserved',

@@ -8,6 +8,7 @@ import wgDuplicatePeer from './wg-duplicate-peer.js';
 import wgEndpointFormat from './wg-endpoint-format.js';
 import wgEndpointRoutedIntoTunnel from './wg-endpoint-routed-into-tunnel.js';
 import wgEndpointUnbracketedIpv6 from './wg-endpoint-unbracketed-ipv6.js';
+import wgFullTunnelIpv6Leak from './wg-full-tunnel-ipv6-leak.js';
 import wgFwmarkFormat from './wg-fwmark-format.js';
 import wgHeaderInnerSpace from './wg-header-inner-space.js';
 import wgHookHashTruncated from './wg-hook-hash-truncated.js';
@@ -40,6 +41,7 @@ export const rules: readonly HostRule[] = [
   wgEndpointFormat,
   wgEndpointRoutedIntoTunnel,
   wgEndpointUnbracketedIpv6,
+  wgFullTunnelIpv6Leak,
   wgFwmarkFormat,
   wgHeaderInnerSpace,
   wgHookHashTruncated,
