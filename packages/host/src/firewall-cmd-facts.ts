@@ -54,7 +54,8 @@ export function firewallCmdFactOf(args: readonly Word[]): FirewallCmdFact | unde
       // `--direct --add-rule { ipv4 | ipv6 | eb } TABLE CHAIN PRIORITY ARGS...`: the rest of the line
       const rest = args.slice(k + 1);
       if (rest.length < 4) return undefined;
-      changes.push({ op: name === '--add-rule' ? 'add' : 'remove', setting: 'direct-rule', value: rest.map((r) => r.text).join(' '), range: spanOf(w, rest) });
+      const rule = rest.map((r) => r.text).join(' ');
+      changes.push({ op: name === '--add-rule' ? 'add' : 'remove', setting: 'direct-rule', value: rule, key: rule, range: spanOf(w, rest) });
       break;
     } else if (READ_ONLY.test(name)) continue;
     else {
@@ -65,7 +66,7 @@ export function firewallCmdFactOf(args: readonly Word[]): FirewallCmdFact | unde
       const v = takesValue ? value() : '';
       if (v === undefined) return undefined;
       const op = m[1] === 'remove' ? 'remove' : 'add';
-      changes.push({ op, setting, value: setting === 'rich-rule' ? richRuleKey(v) : v, range: spanOf(w, eq < 0 && takesValue ? [args[k]!] : []) });
+      changes.push({ op, setting, value: v, key: setting === 'rich-rule' ? richRuleKey(v) : v, range: spanOf(w, eq < 0 && takesValue ? [args[k]!] : []) });
     }
   }
   return { permanent, timeout, ...(scope !== undefined ? { scope } : {}), changes };

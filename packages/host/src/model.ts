@@ -180,8 +180,10 @@ export interface FirewallCmdChange {
   readonly op: 'add' | 'remove';
   /** `port`, `interface`, `rich-rule`, `masquerade`, `direct-rule`, ... */
   readonly setting: string;
-  /** As firewalld compares it ('' for settings without a value). */
+  /** As written ('' for settings without a value). */
   readonly value: string;
+  /** The value as firewalld compares it: a rich rule without its quoting and extra blanks. */
+  readonly key: string;
   /** The option and its value as written. */
   readonly range: TextRange;
 }

@@ -39,7 +39,8 @@ describe('firewallCmdFactOf', () => {
 
   it('compares rich rules as firewalld does, without quotes and extra blanks', () => {
     const a = firewallCmdFactOf([{ text: '--add-rich-rule=rule family="ipv4"  source address="10.0.0.0/24" masquerade', range: { start: 0, end: 1 } }]);
-    expect(a?.changes[0]?.value).toBe('rule family=ipv4 source address=10.0.0.0/24 masquerade');
+    expect(a?.changes[0]?.key).toBe('rule family=ipv4 source address=10.0.0.0/24 masquerade');
+    expect(a?.changes[0]?.value).toBe('rule family="ipv4"  source address="10.0.0.0/24" masquerade');
   });
 
   it('changes nothing for queries, and gives up on what it does not follow', () => {

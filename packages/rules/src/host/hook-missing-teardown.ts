@@ -264,7 +264,7 @@ function firewalldLasting(u: HookCommand & { type: 'firewall-cmd' }): Lasting[] 
         !d.firewalld.permanent &&
         // a command without --zone works on the default zone, which may be the named one
         (d.firewalld.scope === undefined || f.scope === undefined || d.firewalld.scope === f.scope) &&
-        d.firewalld.changes.some((x) => x.op === op && x.setting === c.setting && x.value === c.value);
+        d.firewalld.changes.some((x) => x.op === op && x.setting === c.setting && x.key === c.key);
       return {
         what: `a firewalld setting (\`${c.setting === 'direct-rule' ? '--direct --add-rule' : `--add-${c.setting}`}${c.value === '' ? '' : ` ${c.value}`}\`${f.scope ? ` in ${f.scope.startsWith('policy ') ? f.scope : `zone ${f.scope}`}` : ''})`,
         undoneIn: (downs) => downs.some((d) => same(d, 'remove')),
@@ -272,7 +272,7 @@ function firewalldLasting(u: HookCommand & { type: 'firewall-cmd' }): Lasting[] 
         nextUp: 'firewalld keeps it until it reloads (the next `wg-quick up` adds it again with a warning, ALREADY_ENABLED)',
         addedAgainIn: (downs) => {
           const command = downs.find((d) => same(d, 'add'));
-          const change = command?.type === 'firewall-cmd' ? command.firewalld.changes.find((x) => x.op === 'add' && x.setting === c.setting && x.value === c.value) : undefined;
+          const change = command?.type === 'firewall-cmd' ? command.firewalld.changes.find((x) => x.op === 'add' && x.setting === c.setting && x.key === c.key) : undefined;
           if (!command || !change || !command.sourceText.startsWith('--', change.range.start - command.range.start)) return undefined;
           // `--add-interface=wg0` / `--change-interface wg0` / `--add-rule ...`: swap the verb
           const verbEnd = command.sourceText.indexOf('-', change.range.start - command.range.start + 2) + command.range.start;

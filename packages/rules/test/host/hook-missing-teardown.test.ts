@@ -183,6 +183,14 @@ describe(ID, () => {
       expect(run(ID, { [CONF]: fixed({ [CONF]: once }, run(ID, { [CONF]: once })[0]!) })).toEqual([]);
     });
 
+    it('a rich rule without its removal: the undo keeps the rule as written', () => {
+      const files = { [CONF]: wg(`PostUp = firewall-cmd --add-rich-rule='rule family="ipv4" source address="10.66.66.0/24" log prefix="wg in" accept'`) };
+      const [d, ...rest] = run(ID, files);
+      expect(rest).toEqual([]);
+      expect(d!.message).toContain(`Add \`PostDown = firewall-cmd --remove-rich-rule='rule family="ipv4" source address="10.66.66.0/24" log prefix="wg in" accept'\``);
+      expect(run(ID, { [CONF]: fixed(files, d!) })).toEqual([]);
+    });
+
     it('a PostDown that adds what the PostUp added (angristan/wireguard-install), fixed by swapping the verb', () => {
       const files = {
         [CONF]: wg(
