@@ -212,6 +212,8 @@ export interface NftRuleFact {
   /** `accept`, `drop`, `jump`, ... ; `vmap` when a verdict map decides (any of its verdicts). */
   readonly verdict?: string;
   readonly setsMetaMark: boolean;
+  /** The value of `meta mark set NUMBER`; absent when the rule sets none or computes it. */
+  readonly metaMarkValue?: number;
   readonly setsCtMark: boolean;
   /** `tcp option maxseg size set ...`: MSS clamping. */
   readonly clampsMss: boolean;
@@ -242,6 +244,8 @@ export interface NftChainFact {
   readonly table: string;
   readonly chain: string;
   readonly hook?: string;
+  /** The base chain's type: `filter`, `route` or `nat`. */
+  readonly type?: string;
   readonly policy?: string;
   readonly location: Location;
 }

@@ -124,6 +124,7 @@ export function nftRuleFact(
   const found: MatchFact[] = [];
   let dportValueRange: { start: number; end: number } | undefined;
   const ifindex: IfindexMatch[] = [];
+  let metaMarkValue: number | undefined;
   for (const s of rule.statements) {
     switch (s.type) {
       case 'NftMatch': {
@@ -149,6 +150,7 @@ export function nftRuleFact(
         if (isKey(s.target, 'meta', 'mark')) {
           setsMetaMark = true;
           if (isKey(s.value, 'ct', 'mark')) restoresMark = true;
+          else if (s.value.type === 'NftNumber') metaMarkValue = s.value.value;
         }
         if (isKey(s.target, 'ct', 'mark')) setsCtMark = true;
         break;
@@ -193,8 +195,9 @@ export function nftRuleFact(
       : verdict
         ? { family, table, chain, udpDports, tcpDports, verdict, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location }
         : { family, table, chain, udpDports, tcpDports, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location };
-  // rare (rulesets match interfaces by name): only those facts carry the field
-  return ifindex.length > 0 ? { ...fact, ifindexMatches: ifindex } : fact;
+  // rare (rulesets match interfaces by name, few rules set a mark): only those facts carry the fields
+  if (ifindex.length === 0 && metaMarkValue === undefined) return fact;
+  return { ...fact, ...(ifindex.length > 0 ? { ifindexMatches: ifindex } : {}), ...(metaMarkValue !== undefined ? { metaMarkValue } : {}) };
 }
 
 /**
@@ -248,7 +251,7 @@ export function nftFactsOf(
         family,
         table,
         chain: name,
-        ...(c.hook ? { hook: c.hook.hook.text } : {}),
+        ...(c.hook ? { hook: c.hook.hook.text, type: c.hook.chainType.text } : {}),
         ...(c.policy ? { policy: c.policy.text } : {}),
         location: { file, range: c.range },
       });

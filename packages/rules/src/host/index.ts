@@ -20,13 +20,13 @@ import ipRuleTableEmpty from './ip-rule-table-empty.js';
 import iptablesAppendAfterReject from './iptables-append-after-reject.js';
 import iptablesDeleteWithoutAdd from './iptables-delete-without-add.js';
 import iptablesInsertPositionTooBig from './iptables-insert-position-too-big.js';
-import iptablesMarkNotRerouting from './iptables-mark-not-rerouting.js';
 import iptablesRestoreWithoutNoflush from './iptables-restore-without-noflush.js';
 import ipv6FirewallRulesMissing from './ipv6-firewall-rules-missing.js';
 import ipv6ForwardingUnfiltered from './ipv6-forwarding-unfiltered.js';
 import listenPortBlocked from './listen-port-blocked.js';
 import listenPortInEphemeralRange from './listen-port-in-ephemeral-range.js';
 import listenPortNotReserved from './listen-port-not-reserved.js';
+import markNotRerouting from './mark-not-rerouting.js';
 import masqueradeSourceMismatch from './masquerade-source-mismatch.js';
 import mssClampMissing from './mss-clamp-missing.js';
 import multipleFullTunnels from './multiple-full-tunnels.js';
@@ -63,13 +63,13 @@ export const rules: readonly HostRule[] = [
   iptablesAppendAfterReject,
   iptablesDeleteWithoutAdd,
   iptablesInsertPositionTooBig,
-  iptablesMarkNotRerouting,
   iptablesRestoreWithoutNoflush,
   ipv6FirewallRulesMissing,
   ipv6ForwardingUnfiltered,
   listenPortBlocked,
   listenPortInEphemeralRange,
   listenPortNotReserved,
+  markNotRerouting,
   masqueradeSourceMismatch,
   mssClampMissing,
   multipleFullTunnels,

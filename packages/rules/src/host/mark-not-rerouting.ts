@@ -1,5 +1,5 @@
 import { defineRule } from '@wglint/core';
-import type { HostModel, IpRuleFact, IptChainState, IptRuleFact } from '@wglint/host';
+import type { HostModel, IpRuleFact, IptChainState, IptRuleFact, NftRuleFact } from '@wglint/host';
 import { parseUnsigned } from '@wglint/iproute';
 import { originText } from './utils.js';
 
@@ -9,17 +9,19 @@ import { originText } from './utils.js';
  * routes a local packet again if its mark changed. Tested in a network namespace (Linux 6.1,
  * iptables 1.8.9 nf_tables): a mark set in filter, raw or nat OUTPUT or mangle POSTROUTING left
  * the packet on the main table's route; the same rule in mangle OUTPUT moved it to the fwmark table.
+ * nft alike (nft 1.0.6): `meta mark set 1` in a `type filter hook output` or a postrouting chain
+ * left it on the main route, in a `type route hook output` chain it moved it.
  */
 const REROUTING: ReadonlySet<string> = new Set(['raw PREROUTING', 'mangle PREROUTING', 'nat PREROUTING', 'mangle OUTPUT']);
 const BUILT_IN: ReadonlySet<string> = new Set(['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING']);
 
 export default defineRule<HostModel>({
   meta: {
-    id: 'iptables-mark-not-rerouting',
+    id: 'mark-not-rerouting',
     severity: 'warning',
-    summary: 'A MARK or CONNMARK --restore-mark meant for an fwmark ip rule is set after the kernel has routed the packet',
+    summary: 'A packet mark meant for an fwmark ip rule is set after the kernel has routed the packet (iptables MARK outside PREROUTING and mangle OUTPUT, nft outside prerouting and route-type output chains)',
     fixable: false,
-    languages: ['wg', 'iptables-save'],
+    languages: ['wg', 'iptables-save', 'nft'],
   },
   check(ctx) {
     const model = ctx.model;
@@ -48,8 +50,34 @@ export default defineRule<HostModel>({
         });
       }
     }
+    for (const r of model.nft.rules) {
+      if (!r.setsMetaMark || r.hook === undefined) continue; // a regular chain: where it is reached from is not followed
+      const chain = model.nft.chains.find((c) => c.family === r.family && c.table === r.table && c.chain === r.chain);
+      if (r.hook === 'prerouting' || (r.hook === 'output' && chain?.type === 'route')) continue;
+      const routed = nftRoutingRuleFor(r, fwmarkRules.filter((x) => r.family === 'inet' || x.family === (r.family === 'ip6' ? 'ipv6' : 'ipv4')));
+      if (!routed) continue;
+      const local = r.hook === 'output';
+      ctx.report({
+        file: r.location.file,
+        range: r.location.range,
+        message:
+          `This rule sets the packet mark in a ${chain?.type ?? 'filter'} chain on the ${r.hook} hook (${r.family} ${r.table} ${r.chain}), after the kernel has chosen the route, ` +
+          `so the fwmark ip rule (${originText(model, routed.origin)}) never applies to these packets. ` +
+          (local
+            ? 'For this machine\'s own packets only a `type route hook output` chain makes the kernel route a packet again when its mark changes: move the rule there.'
+            : 'Set it in a prerouting chain (before the routing decision): move the rule there.'),
+      });
+    }
   },
 });
+
+/** The fwmark ip rule an nft `meta mark set` would select, or undefined. */
+function nftRoutingRuleFor(r: NftRuleFact, fwmarkRules: readonly IpRuleFact[]): IpRuleFact | undefined {
+  if (r.restoresMark) return fwmarkRules[0];
+  const v = r.metaMarkValue;
+  if (v === undefined) return undefined;
+  return fwmarkRules.find((x) => ((v ^ x.fwmark!.value) & x.fwmark!.mask) >>> 0 === 0);
+}
 
 /** The built-in chains of the chain's table (itself, if built-in) whose rules jump or go to it. */
 function builtInsReaching(chains: readonly IptChainState[], c: IptChainState): string[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { at, run, wg } from './helpers.js';
 
-const ID = 'iptables-mark-not-rerouting';
+const ID = 'mark-not-rerouting';
 const CONF = 'etc/wireguard/wg0.conf';
 const V4 = 'etc/iptables/rules.v4';
 const hooks = (lines: string) => ({ [CONF]: wg(`Address = 10.0.0.1/24\nTable = off\nPostUp = ip rule add fwmark 0x1 table 100 priority 100\nPostDown = ip rule del fwmark 0x1 table 100 priority 100\n${lines}`) });
@@ -27,6 +27,30 @@ describe(ID, () => {
     it('only wg-quick\'s own `not fwmark` rule (full tunnel)', () => {
       const files = { [CONF]: wg('Address = 10.0.0.2/32\nPostUp = iptables -A OUTPUT -j MARK --set-mark 51820', '[Peer]\nPublicKey = fE/wdxzl0klVp/IR8UcaoGUMjqaWi3jAd7KzHKFS6Ds=\nAllowedIPs = 0.0.0.0/0\n') };
       expect(run(ID, files)).toEqual([]);
+    });
+  });
+
+  describe('nft', () => {
+    const NFT = 'etc/nftables.conf';
+    const ruleset = (chain: string, rule: string) => `table inet mangle {\n\tchain c {\n\t\t${chain}; policy accept;\n\t\t${rule}\n\t}\n}\n`;
+    it.each([
+      ['seed 004: a route chain on output', 'type route hook output priority mangle', 'ct mark 1 meta mark set 1'],
+      ['seed 004: prerouting', 'type filter hook prerouting priority mangle', 'iifname != "wg0" ct mark 1 meta mark set 1'],
+      ['a mark no ip rule selects', 'type filter hook output priority mangle', 'meta mark set 2'],
+    ])('valid: %s', (_n, chain, rule) => {
+      expect(run(ID, { ...hooks(''), [NFT]: ruleset(chain, rule) })).toEqual([]);
+    });
+    it('a filter chain on output: tested, the packet keeps the main route', () => {
+      const files = { ...hooks(''), [NFT]: ruleset('type filter hook output priority mangle', 'ct mark 1 meta mark set 1') };
+      const [d, ...rest] = run(ID, files);
+      expect(rest).toEqual([]);
+      expect(d!.file).toBe(NFT);
+      expect(at(files, d!)).toBe('ct mark 1 meta mark set 1');
+      expect(d!.message).toContain('in a filter chain on the output hook (inet mangle c)');
+      expect(d!.message).toContain('`type route hook output`');
+    });
+    it('restoring the mark on postrouting', () => {
+      expect(run(ID, { ...hooks(''), [NFT]: ruleset('type filter hook postrouting priority mangle', 'meta mark set ct mark') })).toHaveLength(1);
     });
   });
 
