@@ -2,6 +2,7 @@ import type { HostRule } from '../host-rule.js';
 import nftChainTypeHook from './nft-chain-type-hook.js';
 import nftDuplicateChainPriority from './nft-duplicate-chain-priority.js';
 import nftDuplicateDefine from './nft-duplicate-define.js';
+import nftInterfacePlusWildcard from './nft-interface-plus-wildcard.js';
 import nftJumpLoop from './nft-jump-loop.js';
 import nftJumpToBaseChain from './nft-jump-to-base-chain.js';
 import nftNatOutsideNatChain from './nft-nat-outside-nat-chain.js';
@@ -22,6 +23,7 @@ export const rules: readonly HostRule[] = [
   nftChainTypeHook,
   nftDuplicateChainPriority,
   nftDuplicateDefine,
+  nftInterfacePlusWildcard,
   nftJumpLoop,
   nftJumpToBaseChain,
   nftNatOutsideNatChain,
