@@ -51,6 +51,10 @@ const PATTERNS: Record<Language, Record<string, (k: number) => string>> = {
     'long comment option line': (k) => repeat(k, (i) => `-m comment --comment "x${i}" `, '*filter\n-A INPUT ', '-j ACCEPT\nCOMMIT\n'),
     'unbalanced quotes': (k) => repeat(k, () => '"', '*filter\n-A INPUT -m comment --comment ', '\nCOMMIT\n'),
     'tables without COMMIT': (k) => repeat(k, () => '*filter\n:INPUT ACCEPT [0:0]\n'),
+    // mark-not-rerouting once searched every chain's rules for the jumps to each chain (long run
+    // only: at the quick sizes the quadratic stayed under the bound); WG_CONTEXT has the fwmark ip rule
+    'user chains that set marks': (k) =>
+      `*mangle\n:FORWARD ACCEPT [0:0]\n${repeat(k, (i) => `:M${i} - [0:0]\n`)}${repeat(k, (i) => `-A FORWARD -s ${ipOf(i)}/32 -j M${i}\n-A M${i} -j MARK --set-mark 51820\n`)}COMMIT\n`,
     'realistic dump': (k) => genIptables(k * 20),
   },
   sysctl: {

@@ -28,27 +28,32 @@ export default defineRule<HostModel>({
     const fwmarkRules = model.ipRules.filter((r) => r.op === 'add' && !r.not && r.fwmark && !r.fwmark.negated);
     if (fwmarkRules.length === 0) return;
     const chains = [...model.iptables.up.chains.values()];
+    // the mark rules first: few hosts have any, and only their chains' reach is needed
+    const marks: { c: IptChainState; r: IptRuleFact; routed: IpRuleFact }[] = [];
     for (const c of chains) {
-      const from = builtInsReaching(chains, c);
-      if (from.length === 0 || from.some((b) => REROUTING.has(`${c.table} ${b}`))) continue;
       const sameFamily = fwmarkRules.filter((x) => x.family === c.family);
       for (const r of c.rules) {
-        const o = r.origin;
-        if (o.kind !== 'file' && o.kind !== 'hook') continue;
         const routed = routingRuleFor(r, sameFamily);
-        if (!routed) continue;
-        const where = from.length === 1 && from[0] === c.chain ? `${c.table} ${c.chain}` : `${c.table} ${c.chain} (reached from ${from.join(', ')})`;
-        const local = from.includes('OUTPUT');
-        ctx.report({
-          file: o.file,
-          range: o.range,
-          message:
-            `This rule sets the packet mark in ${where}, after the kernel has chosen the route, so the fwmark ip rule ` +
-            `(${originText(model, routed.origin)}) never applies to these packets. Only a mark set in PREROUTING (forwarded and incoming packets) ` +
-            `or in mangle OUTPUT (${local ? 'this machine\'s own packets, which the kernel routes again when the mark changes' : 'this machine\'s own packets'}) changes the route: ` +
-            `move it to \`-t mangle -A ${local ? 'OUTPUT' : 'PREROUTING'}\`.`,
-        });
+        if (routed) marks.push({ c, r, routed });
       }
+    }
+    const reach = marks.length > 0 ? builtInsReaching(chains) : new Map<IptChainState, string[]>();
+    for (const { c, r, routed } of marks) {
+      const o = r.origin;
+      const from = reach.get(c) ?? [];
+      if (o.kind !== 'file' && o.kind !== 'hook') continue;
+      if (from.length === 0 || from.some((b) => REROUTING.has(`${c.table} ${b}`))) continue;
+      const where = from.length === 1 && from[0] === c.chain ? `${c.table} ${c.chain}` : `${c.table} ${c.chain} (reached from ${from.join(', ')})`;
+      const local = from.includes('OUTPUT');
+      ctx.report({
+        file: o.file,
+        range: o.range,
+        message:
+          `This rule sets the packet mark in ${where}, after the kernel has chosen the route, so the fwmark ip rule ` +
+          `(${originText(model, routed.origin)}) never applies to these packets. Only a mark set in PREROUTING (forwarded and incoming packets) ` +
+          `or in mangle OUTPUT (${local ? 'this machine\'s own packets, which the kernel routes again when the mark changes' : 'this machine\'s own packets'}) changes the route: ` +
+          `move it to \`-t mangle -A ${local ? 'OUTPUT' : 'PREROUTING'}\`.`,
+      });
     }
     for (const r of model.nft.rules) {
       if (!r.setsMetaMark || r.hook === undefined) continue; // a regular chain: where it is reached from is not followed
@@ -79,22 +84,37 @@ function nftRoutingRuleFor(r: NftRuleFact, fwmarkRules: readonly IpRuleFact[]): 
   return fwmarkRules.find((x) => ((v ^ x.fwmark!.value) & x.fwmark!.mask) >>> 0 === 0);
 }
 
-/** The built-in chains of the chain's table (itself, if built-in) whose rules jump or go to it. */
-function builtInsReaching(chains: readonly IptChainState[], c: IptChainState): string[] {
-  if (BUILT_IN.has(c.chain)) return [c.chain];
-  const same = chains.filter((x) => x.family === c.family && x.table === c.table);
-  const seen = new Set<string>([c.chain]);
-  const out: string[] = [];
-  for (let queue = [c.chain]; queue.length > 0; ) {
-    const target = queue.pop()!;
-    for (const x of same) {
-      if (seen.has(x.chain) || !x.rules.some((r) => r.facts.target === target)) continue;
-      seen.add(x.chain);
-      if (BUILT_IN.has(x.chain)) out.push(x.chain);
-      else queue.push(x.chain);
+/**
+ * For every chain, the built-in chains of its table (itself, if built-in) from which jumps and
+ * gotos reach it, sorted. One walk per built-in chain over the table's jumps: linear in the rules.
+ */
+function builtInsReaching(chains: readonly IptChainState[]): Map<IptChainState, string[]> {
+  const out = new Map<IptChainState, string[]>();
+  const tables = new Map<string, Map<string, IptChainState>>();
+  for (const c of chains) {
+    const k = `${c.family} ${c.table}`;
+    let t = tables.get(k);
+    if (!t) tables.set(k, (t = new Map()));
+    t.set(c.chain, c);
+    out.set(c, []);
+  }
+  for (const byName of tables.values()) {
+    for (const b of [...byName.keys()].filter((n) => BUILT_IN.has(n)).sort()) {
+      const seen = new Set<string>([b]);
+      for (const stack = [b]; stack.length > 0; ) {
+        const c = byName.get(stack.pop()!)!;
+        out.get(c)!.push(b);
+        for (const r of c.rules) {
+          const t = r.facts.target;
+          if (t !== undefined && !seen.has(t) && byName.has(t) && !BUILT_IN.has(t)) {
+            seen.add(t);
+            stack.push(t);
+          }
+        }
+      }
     }
   }
-  return out.sort();
+  return out;
 }
 
 /** The fwmark ip rule the marks this rule sets would select, or undefined. */
