@@ -281,6 +281,149 @@ const EXPECTED: Record<string, string[]> = {
   ],
   // clean: the hooks run scripts (the PostUp one an `nft -f` ruleset, linted on its own: no finding); port above the ephemeral range.
   'gaming-installer-nft': [],
+  // --- nftables rulesets and iptables-save dumps from distributions, firewall generators and guides ---
+  // TRUE: port. (Alpine's stock nftables.nft with `\` continuations and comments inside sets, plus an
+  // /etc/nftables.d/ drop-in that adds to its chains: clean.)
+  'alpine-nftables-d': [
+    'wireguard/wg0.conf:5 listen-port-not-reserved',
+  ],
+  // TRUE: port. (Arch's stock ruleset with the WireGuard port, forward and masquerade added: clean.)
+  'arch-nftables-wg': [
+    'wireguard/wg0.conf:4 listen-port-not-reserved',
+  ],
+  // clean. (`destroy table` needs nft >= 1.0.7: nft 1.0.6 says "syntax error, unexpected table"; wglint
+  // assumes a current nft and stays quiet, as it should.)
+  'cachyos-k3s-destroy': [],
+  // TRUE: port. (fw4's rendered ruleset: zone chains, handle_reject, syn_flood `limit … return` before `drop`: clean.
+  // Its zone defines, declared for the user includes of /etc/nftables.d/ (here the stock comments-only
+  // 10-custom-filter-chains.nft), are no longer reported as unused.)
+  'openwrt-fw4-wg': [
+    'wireguard/wg0.conf:5 listen-port-not-reserved',
+  ],
+  // TRUE: Docker leaves INPUT at ACCEPT with no drop; port; NAT without MSS clamp.
+  'docker28-wg-user': [
+    'iptables/rules.v4:11 input-policy-accept',
+    'wireguard/wg0.conf:5 listen-port-not-reserved',
+    'wireguard/wg0.conf:7 mss-clamp-missing',
+  ],
+  // clean (kube-proxy and flannel chains: comments, statistic, marks, `--random-fully`; client without ListenPort).
+  'k3s-kube-proxy': [],
+  // TRUE: port. (f2b-sshd jump before the INPUT DROP policy's accepts, rules.v6 with ICMPv6 and DHCPv6: clean.)
+  'fail2ban-persistent': [
+    'wireguard/wg0.conf:5 listen-port-not-reserved',
+  ],
+  // TRUE: port; NAT without MSS clamp; PreDown `iptables -D` fails when the rule is gone. (ufw's user.rules and
+  // after.rules, whose chains ufw-init creates: clean.)
+  'ufw-user-rules': [
+    'wireguard/wg0.conf:5 listen-port-not-reserved',
+    'wireguard/wg0.conf:7 mss-clamp-missing',
+    'wireguard/wg0.conf:8 predown-can-fail',
+  ],
+  // TRUE: port. (firewalld's inet table: zone dispatch by goto, empty _pre/_post chains, fib rpfilter: clean.)
+  'firewalld-nft-wg': [
+    'wireguard/wg0.conf:5 listen-port-not-reserved',
+  ],
+  // TRUE: port. (named counter, dynamic set with `update`, meter, verdict map with `jump`, flowtable, typeof
+  // concatenation, `dnat ip to … map`: clean. nft 1.0.6 accepts it; the flowtable needs nf_flow_table, which this
+  // machine's kernel lacks.)
+  'wiki-nft-features': [
+    'wireguard/wg0.conf:5 listen-port-not-reserved',
+  ],
+  // TRUE: port. (CrowdSec's ip/ip6 tables with their own input chains at priority -10: clean.)
+  'crowdsec-nft-wg': [
+    'wireguard/wg0.conf:5 listen-port-not-reserved',
+  ],
+  // TRUE: a full tunnel for IPv4 only leaks IPv6. (tailscale's ts-* and libvirt's LIBVIRT_* chains: clean.)
+  'tailscale-libvirt-wg': [
+    'wireguard/wg0.conf:10 wg-full-tunnel-ipv6-leak',
+  ],
+  // TRUE: pve-firewall's own PVEFW-reject has `-p icmp -j REJECT` behind `-p icmp -j DROP` (Firewall.pm
+  // pve_std_chains_conf, a dead rule in the generator's output); port. The PVESIG comment markers behind a
+  // RETURN no longer count as unreachable; see KNOWN_FALSE for the rest.
+  'proxmox-pvefw-wg': [
+    'iptables/rules.v4:87 iptables-append-after-reject',
+    'wireguard/wg0.conf:5 listen-port-not-reserved',
+  ],
+  // TRUE: port. (firewalld 0.6's iptables backend: INPUT_ZONES gotos, NEW,UNTRACKED: clean.)
+  'firewalld-iptables-c7': [
+    'wireguard/wg0.conf:5 listen-port-not-reserved',
+  ],
+  // TRUE: port. (Shorewall's compiled ruleset: zone-pair chains, hashlimit-limited LOG, `-g reject`: clean.)
+  'shorewall-wg-zone': [
+    'wireguard/wg0.conf:5 listen-port-not-reserved',
+  ],
+  // TRUE: netavark's NETAVARK-ISOLATION-3 is declared but nothing jumps to it (info); port. (`nat hook output
+  // priority dstnat` is nft >= 1.0.9 syntax, as `nft list` prints it; 1.0.6 refuses it.)
+  'podman-netavark-saved': [
+    'nftables.conf:56 nft-unreferenced-chain',
+    'wireguard/wg0.conf:5 listen-port-not-reserved',
+  ],
+  // TRUE: port. (See KNOWN_FALSE: the LOGGING chain INPUT and FORWARD jump to last ends in DROP.)
+  'logging-chain-catchall': [
+    'wireguard/wg0.conf:5 listen-port-not-reserved',
+  ],
+  // TRUE: port. (A drop-in `insert`s the WireGuard port before the base chain's vmap and catch-all reject: clean.)
+  'nftables-d-insert': [
+    'wireguard/wg0.conf:5 listen-port-not-reserved',
+  ],
+  // TRUE: the hook's `nft add rule` lands behind `reject with icmp type port-unreachable`, which rejects every IPv4
+  // handshake (message hint about UDP 546 is noise, reported); port; the added rule is never removed (the
+  // suggested `nft delete table inet filter` would delete the host firewall, reported). No nft-unreachable-rule on
+  // the DHCPv6 rule after that reject any more: in an inet table it rejects IPv4 only (nft --debug=netlink).
+  'arch-wiki-icmp-reject': [
+    'wireguard/wg0.conf:5 listen-port-blocked',
+    'wireguard/wg0.conf:5 listen-port-not-reserved',
+    'wireguard/wg0.conf:7 hook-missing-teardown',
+  ],
+  // TRUE: port. (Arch's stock ruleset, the port `nft insert`ed from the hook and deleted by handle: clean.)
+  'arch-default-hook-insert': [
+    'wireguard/wg0.conf:6 listen-port-not-reserved',
+  ],
+  // TRUE: port; NAT without MSS clamp. (ufw's after.rules with the ufw-docker DOCKER-USER block: target before
+  // matches, RETURN by source, a limited LOG and DROP chain: clean.)
+  'ufw-docker-after': [
+    'wireguard/wg0.conf:5 listen-port-not-reserved',
+    'wireguard/wg0.conf:7 mss-clamp-missing',
+  ],
+  // TRUE: port. (Docker 29's nftables backend: named verdict maps whose elements jump to the per-bridge chains,
+  // `counter drop` ending a chain: clean.)
+  'docker29-nftables': [
+    'wireguard/wg0.conf:5 listen-port-not-reserved',
+  ],
+  // TRUE: port. See KNOWN_FALSE for listen-port-blocked.
+  'arch-wiki-dropin-insert': [
+    'wireguard/wg0.conf:5 listen-port-not-reserved',
+  ],
+};
+
+/**
+ * FALSE findings of rules this sweep does not own (reported to the lead with the cause): the fixture's
+ * findings must be EXPECTED plus these, so a fix shows up here as a failure. Remove an entry with its cause.
+ */
+const KNOWN_FALSE: Record<string, string[]> = {
+  'proxmox-pvefw-wg': [
+    // input-policy-accept reads only INPUT's own rules: `-A INPUT -j PVEFW-INPUT` leads to PVEFW-HOST-IN,
+    // which ends in `-j DROP` for everything not accepted or returned.
+    'iptables/rules.v4:10 input-policy-accept',
+    // iptables-append-after-reject: target-less `-m comment --comment "PVESIG:…"` markers (pve-firewall's
+    // change-detection signature, one per chain) behind a catch-all DROP/REJECT do nothing anywhere.
+    'iptables/rules.v4:62 iptables-append-after-reject',
+    'iptables/rules.v4:81 iptables-append-after-reject',
+    'iptables/rules.v4:89 iptables-append-after-reject',
+    'iptables/rules.v4:92 iptables-append-after-reject',
+  ],
+  'logging-chain-catchall': [
+    // input-policy-accept / forward-policy-accept read only the built-in chain's own rules: both end in
+    // `-j LOGGING`, whose last rule is `-j DROP`, so everything not accepted is dropped.
+    'iptables/rules.v4:7 input-policy-accept',
+    'iptables/rules.v4:8 forward-policy-accept',
+  ],
+  'arch-wiki-dropin-insert': [
+    // listen-port-blocked: the drop-in's `insert rule inet filter input udp dport 51820 accept` is put at the end
+    // of the chain (an insert from another file than the chain's is appended, host nft-facts), behind the
+    // reject; `nft -f` puts it first (tested: `nft list chain` shows it above `ct state`).
+    'wireguard/wg0.conf:5 listen-port-blocked',
+  ],
 };
 
 /** The dummy keys the fixtures use instead of the sources' keys. */
@@ -318,6 +461,6 @@ describe('configs from the wild', () => {
       expect(text, `${path} names its source`).toMatch(/^# Source: /m);
       for (const m of text.matchAll(/^\s*(?:PrivateKey|PublicKey|PresharedKey)\s*=\s*(\S+)/gim)) expect(DUMMY_KEYS.has(m[1]!), `${path}: ${m[0]}`).toBe(true);
     }
-    expect(findings(files)).toEqual([...(EXPECTED[name] ?? [])].sort());
+    expect(findings(files)).toEqual([...(EXPECTED[name] ?? []), ...(KNOWN_FALSE[name] ?? [])].sort());
   });
 });

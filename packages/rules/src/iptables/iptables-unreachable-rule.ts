@@ -31,7 +31,7 @@ export default defineRule<HostModel>({
           const seen = new Set<object>();
           for (const { rule, by } of findShadowedRules(first > 0 && all.length <= 5000 ? all.slice(first) : all, rs.family, PASSING)) {
             // The copies of one `-s a,b` rule share its provenance: report the line once.
-            if (seen.has(rule.provenance) || by.provenance === rule.provenance) continue;
+            if (seen.has(rule.provenance) || by.provenance === rule.provenance || isMarker(rule)) continue;
             seen.add(rule.provenance);
             lines ??= lineIndexOf(file.file);
             const line = lines.positionAt(by.provenance.range.start).line;
@@ -56,6 +56,21 @@ export default defineRule<HostModel>({
 /** A rule line with its blanks squashed: two lines equal under it are the same rule written twice. */
 function squash(line: string): string {
   return line.trim().replace(/[ \t]+/g, ' ');
+}
+
+/**
+ * A rule with no target whose only match is `-m comment`: it does nothing wherever it stands, e.g. the
+ * `-m comment --comment "PVESIG:…"` line pve-firewall appends to each of its chains to detect changes.
+ * (A target-less rule with real matches still counts packets, so it is kept.)
+ */
+function isMarker(r: RulesetRule): boolean {
+  const shape = r.summary?.shape;
+  if (shape) return r.summary!.target === undefined && shape.params === '' && shape.matches.length > 0 && shape.matches.every((m) => m.name === 'comment');
+  const s = r.spec;
+  return (
+    !s.target && !s.protocol && !s.source && !s.destination && !s.inInterface && !s.outInterface && !s.fragment &&
+    s.matches.length > 0 && s.matches.every((m) => m.name === 'comment')
+  );
 }
 
 function passes(r: RulesetRule): boolean {

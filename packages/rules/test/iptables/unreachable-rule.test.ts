@@ -30,6 +30,20 @@ describe(ID, () => {
     );
     expect(run(ID, text)).toEqual([]);
   });
+  it('valid (near miss): a target-less comment marker (the PVESIG line of pve-firewall) behind a RETURN does nothing anywhere', () => {
+    const text = filter(
+      ':PVEFW-HOST-OUT - [0:0]',
+      '-A OUTPUT -j PVEFW-HOST-OUT',
+      '-A PVEFW-HOST-OUT -o lo -j ACCEPT',
+      '-A PVEFW-HOST-OUT -j RETURN',
+      '-A PVEFW-HOST-OUT -m comment --comment "PVESIG:s4OXDjmMp1EH+4kq9LXrMT8slBc"',
+    );
+    expect(run(ID, text)).toEqual([]);
+  });
+  it('invalid: a target-less rule with real matches still counts packets, so it is reported', () => {
+    const text = filter('-A INPUT -j ACCEPT', '-A INPUT -p tcp -m tcp --dport 80 -m comment --comment "http accounting"');
+    expect(texts(text, run(ID, text))).toEqual(['-A INPUT -p tcp -m tcp --dport 80 -m comment --comment "http accounting"']);
+  });
   it('invalid: the same rule written twice says so', () => {
     const text = filter('-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT', '-A INPUT -i wg0 -j ACCEPT', '-A INPUT  -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT');
     const ds = run(ID, text);

@@ -23,6 +23,20 @@ describe(ID, () => {
     const text = 'table inet f {\n  chain c {\n    type filter hook input priority 0;\n    drop\n  }\n}\nadd rule inet f c position 2 udp dport 51820 accept\n';
     expect(run(ID, text)).toEqual([]);
   });
+  it('valid (near miss): a typed reject takes only its protocol (nft adds the match: `with tcp reset` TCP, `with icmp` IPv4 in inet)', () => {
+    const text =
+      'table inet f {\n  chain c {\n    type filter hook input priority 0;\n    tcp dport { http, https, ssh } accept\n' +
+      '    reject with icmp type port-unreachable\n    meta nfproto ipv6 udp dport 51820 accept\n  }\n' +
+      '  chain d {\n    reject with tcp reset\n    reject\n  }\n  chain e {\n    reject with icmpv6 type admin-prohibited\n    reject with icmp type admin-prohibited\n  }\n}\n';
+    expect(run(ID, text)).toEqual([]);
+  });
+  it('invalid: a typed reject in its own family, and `with icmpx`, take every packet', () => {
+    const text =
+      'table ip f {\n  chain c {\n    reject with icmp type host-unreachable\n    udp dport 51820 accept\n  }\n}\n' +
+      'table ip6 g {\n  chain c {\n    reject with icmpv6 type admin-prohibited\n    udp dport 51820 accept\n  }\n}\n' +
+      'table inet h {\n  chain c {\n    reject with icmpx type admin-prohibited\n    udp dport 51820 accept\n  }\n}\n';
+    expect(texts(text, run(ID, text))).toEqual(['udp dport 51820 accept', 'udp dport 51820 accept', 'udp dport 51820 accept']);
+  });
   it('invalid: rules after an unconditional accept', () => {
     const text = 'table inet f {\n  chain c {\n    type filter hook input priority 0;\n    counter accept\n    udp dport 51820 accept\n    drop\n  }\n}\n';
     const ds = run(ID, text);

@@ -18,6 +18,24 @@ describe(ID, () => {
   it('valid (near miss): an unresolvable include may use it', () => {
     expect(run(ID, 'define wan = "eth0"\ninclude "/etc/nftables.d/*.nft"\n')).toEqual([]);
   });
+  it('valid (near miss): defines offered to a drop-in directory that resolves (fw4 declares zone defines before its include)', () => {
+    const files = {
+      'etc/fw4.nft':
+        'table inet fw4 {\n  define lan_devices = { "br-lan" }\n  define wan_devices = { "eth1" }\n  include "/etc/nftables.d/*.nft"\n' +
+        '  chain input {\n    type filter hook input priority filter; policy drop;\n  }\n}\n',
+      'etc/nftables.d/10-custom-filter-chains.nft': '## comments only, as fw4 ships it\n',
+    };
+    expect(run(ID, files)).toEqual([]);
+  });
+  it('invalid: a define after the drop-in include, or in another table, is not offered to it', () => {
+    const files = {
+      'etc/nftables.conf':
+        'table inet f {\n  include "/etc/nftables.d/*.nft"\n  define late = 1\n  chain c {\n    type filter hook input priority 0;\n  }\n}\n' +
+        'table ip g {\n  define other = 2\n}\n',
+      'etc/nftables.d/a.nft': '# nothing\n',
+    };
+    expect(texts(files['etc/nftables.conf'], run(ID, files))).toEqual(['late', 'other']);
+  });
   it('valid: the hub ruleset', () => {
     expect(run(ID, HUB)).toEqual([]);
   });
