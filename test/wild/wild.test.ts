@@ -358,7 +358,7 @@ const EXPECTED: Record<string, string[]> = {
     'nftables.conf:56 nft-unreferenced-chain',
     'wireguard/wg0.conf:5 listen-port-not-reserved',
   ],
-  // TRUE: port. (See KNOWN_FALSE: the LOGGING chain INPUT and FORWARD jump to last ends in DROP.)
+  // TRUE: port. (INPUT and FORWARD end with `-j LOGGING`, whose last rule is `-j DROP`: no policy finding.)
   'logging-chain-catchall': [
     'wireguard/wg0.conf:5 listen-port-not-reserved',
   ],
@@ -402,21 +402,12 @@ const EXPECTED: Record<string, string[]> = {
  */
 const KNOWN_FALSE: Record<string, string[]> = {
   'proxmox-pvefw-wg': [
-    // input-policy-accept reads only INPUT's own rules: `-A INPUT -j PVEFW-INPUT` leads to PVEFW-HOST-IN,
-    // which ends in `-j DROP` for everything not accepted or returned.
-    'iptables/rules.v4:10 input-policy-accept',
     // iptables-append-after-reject: target-less `-m comment --comment "PVESIG:…"` markers (pve-firewall's
     // change-detection signature, one per chain) behind a catch-all DROP/REJECT do nothing anywhere.
     'iptables/rules.v4:62 iptables-append-after-reject',
     'iptables/rules.v4:81 iptables-append-after-reject',
     'iptables/rules.v4:89 iptables-append-after-reject',
     'iptables/rules.v4:92 iptables-append-after-reject',
-  ],
-  'logging-chain-catchall': [
-    // input-policy-accept / forward-policy-accept read only the built-in chain's own rules: both end in
-    // `-j LOGGING`, whose last rule is `-j DROP`, so everything not accepted is dropped.
-    'iptables/rules.v4:7 input-policy-accept',
-    'iptables/rules.v4:8 forward-policy-accept',
   ],
   'arch-wiki-dropin-insert': [
     // listen-port-blocked: the drop-in's `insert rule inet filter input udp dport 51820 accept` is put at the end

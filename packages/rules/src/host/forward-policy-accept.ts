@@ -1,7 +1,7 @@
 import { defineRule } from '@wglint/core';
 import type { HostModel } from '@wglint/host';
-import { chainKey, isDropping } from '@wglint/host';
-import { gatewayHooks, hasDump, ipv4Forwarding, shown } from './utils.js';
+import { chainKey } from '@wglint/host';
+import { dropsTheRest, gatewayHooks, hasDump, ipv4Forwarding, shown } from './utils.js';
 
 export default defineRule<HostModel>({
   meta: {
@@ -17,7 +17,7 @@ export default defineRule<HostModel>({
     // An nft forward chain with policy drop filters forwarding too.
     if (model.nft.chains.some((c) => c.hook === 'forward' && c.policy === 'drop' && c.family !== 'ip6')) return;
     const chain = model.iptables.up.chains.get(chainKey('ipv4', 'filter', 'FORWARD'));
-    if (!chain || chain.policy !== 'ACCEPT' || chain.rules.some((r) => isDropping(r.facts) && r.facts.matchesAll)) return;
+    if (!chain || chain.policy !== 'ACCEPT' || dropsTheRest(model.iptables.up, chain)) return;
     const gw = model.interfaces.flatMap((i) => gatewayHooks(i).map((c) => ({ i, c })))[0];
     if (!gw) return;
     const o = chain.policyOrigin;

@@ -1,6 +1,7 @@
 import { defineRule } from '@wglint/core';
 import type { HostModel } from '@wglint/host';
-import { chainKey, isDropping } from '@wglint/host';
+import { chainKey } from '@wglint/host';
+import { dropsTheRest } from './utils.js';
 
 export default defineRule<HostModel>({
   meta: {
@@ -17,7 +18,7 @@ export default defineRule<HostModel>({
     const c = model.iptables.boot.chains.get(chainKey('ipv4', 'filter', 'INPUT'));
     const up = model.iptables.up.chains.get(chainKey('ipv4', 'filter', 'INPUT'));
     if (!c || !up || up.policy !== 'ACCEPT' || c.policyOrigin.kind !== 'file') return;
-    if (up.rules.some((r) => isDropping(r.facts) && r.facts.matchesAll)) return;
+    if (dropsTheRest(model.iptables.up, up)) return;
     ctx.report({
       file: c.policyOrigin.file,
       range: c.policyOrigin.range,

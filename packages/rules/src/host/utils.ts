@@ -1,5 +1,6 @@
 import { LineIndex, type TextRange } from '@wglint/core';
-import type { HookCommand, HostModel, Location, Origin, WgInterface } from '@wglint/host';
+import type { FirewallState, HookCommand, HostModel, IptChainState, Location, Origin, WgInterface } from '@wglint/host';
+import { chainKey, isDropping } from '@wglint/host';
 
 const indexes = new WeakMap<object, Map<string, LineIndex>>();
 const sourceIndexes = new WeakMap<object, LineIndex>();
@@ -171,4 +172,24 @@ export function markRoutedInterfaces(model: HostModel): { iface: WgInterface; at
     }
   }
   return out;
+}
+
+/**
+ * True when the chain drops every packet that no earlier rule takes: a DROP/REJECT that matches
+ * everything, or a jump/goto matching everything into a user chain that does (the LOGGING chain
+ * many recipes end INPUT with, pve-firewall's PVEFW-INPUT → PVEFW-HOST-IN → `-j DROP`). Rules
+ * that accept or RETURN some packets before it are fine; one that accepts or returns everything
+ * ends the search.
+ */
+export function dropsTheRest(state: FirewallState, chain: IptChainState, seen: Set<IptChainState> = new Set()): boolean {
+  seen.add(chain);
+  for (const r of chain.rules) {
+    const f = r.facts;
+    if (!f.matchesAll) continue;
+    if (isDropping(f)) return true;
+    if (f.target === 'ACCEPT' || f.target === 'RETURN') return false;
+    const next = f.target === undefined ? undefined : state.chains.get(chainKey(chain.family, chain.table, f.target));
+    if (next && !seen.has(next) && dropsTheRest(state, next, seen)) return true;
+  }
+  return false;
 }

@@ -12,6 +12,7 @@ describe(ID, () => {
   it.each([
     ['FORWARD policy DROP (seed 001)', { [CONF]: GW, [V4]: dump('DROP', '-A FORWARD -i wg0 -o eth0 -j ACCEPT\n'), [SYSCTL]: 'net.ipv4.ip_forward = 1\n' }],
     ['a final catch-all REJECT', { [CONF]: GW, [V4]: dump('ACCEPT', '-A FORWARD -i wg0 -o eth0 -j ACCEPT\n-A FORWARD -j REJECT\n'), [SYSCTL]: 'net.ipv4.ip_forward = 1\n' }],
+    ['a final jump to a LOGGING chain that drops the rest', { [CONF]: GW, [V4]: `*filter\n:FORWARD ACCEPT [0:0]\n:LOGGING - [0:0]\n-A FORWARD -i wg0 -o eth0 -j ACCEPT\n-A FORWARD -j LOGGING\n-A LOGGING -j LOG\n-A LOGGING -j DROP\nCOMMIT\n`, [SYSCTL]: 'net.ipv4.ip_forward = 1\n' }],
     ['forwarding off', { [CONF]: GW, [V4]: dump('ACCEPT') }],
     ['no dump: the firewall is unknown', { [CONF]: GW, [SYSCTL]: 'net.ipv4.ip_forward = 1\n' }],
     ['not a gateway', { [CONF]: wg('Address = 10.0.0.1/24'), [V4]: dump('ACCEPT'), [SYSCTL]: 'net.ipv4.ip_forward = 1\n' }],

@@ -13,6 +13,20 @@ describe(ID, () => {
   it('valid: a final REJECT (seed 003)', () => {
     expect(run(ID, { [CONF]: SERVER, [V4]: '*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -p udp --dport 51820 -j ACCEPT\n-A INPUT -j REJECT\nCOMMIT\n' })).toEqual([]);
   });
+  it('valid: the last rule jumps to a chain that drops the rest (a LOGGING chain; pve-firewall, whose chains RETURN what they accept)', () => {
+    const logging = '*filter\n:INPUT ACCEPT [0:0]\n:LOGGING - [0:0]\n-A INPUT -p udp --dport 51820 -j ACCEPT\n-A INPUT -j LOGGING\n-A LOGGING -m limit --limit 2/min -j LOG\n-A LOGGING -j DROP\nCOMMIT\n';
+    expect(run(ID, { [CONF]: SERVER, [V4]: logging })).toEqual([]);
+    const pve = '*filter\n:INPUT ACCEPT [0:0]\n:FW-IN - [0:0]\n:FW-HOST - [0:0]\n-A INPUT -j FW-IN\n-A FW-IN -j FW-HOST\n-A FW-HOST -p tcp --dport 22 -j RETURN\n-A FW-HOST -j DROP\nCOMMIT\n';
+    expect(run(ID, { [CONF]: SERVER, [V4]: pve })).toEqual([]);
+  });
+  it('invalid (near miss): the chain jumped to logs but drops nothing, or returns everything first', () => {
+    const logOnly = '*filter\n:INPUT ACCEPT [0:0]\n:LOGGING - [0:0]\n-A INPUT -j LOGGING\n-A LOGGING -j LOG\nCOMMIT\n';
+    expect(run(ID, { [CONF]: SERVER, [V4]: logOnly })).toHaveLength(1);
+    const returns = '*filter\n:INPUT ACCEPT [0:0]\n:LOGGING - [0:0]\n-A INPUT -j LOGGING\n-A LOGGING -j RETURN\n-A LOGGING -j DROP\nCOMMIT\n';
+    expect(run(ID, { [CONF]: SERVER, [V4]: returns })).toHaveLength(1);
+    const onlySome = '*filter\n:INPUT ACCEPT [0:0]\n:LOGGING - [0:0]\n-A INPUT -p tcp -j LOGGING\n-A LOGGING -j DROP\nCOMMIT\n';
+    expect(run(ID, { [CONF]: SERVER, [V4]: onlySome })).toHaveLength(1);
+  });
   it('valid: no dump', () => {
     expect(run(ID, { [CONF]: SERVER })).toEqual([]);
   });
