@@ -402,12 +402,6 @@ const EXPECTED: Record<string, string[]> = {
  */
 const KNOWN_FALSE: Record<string, string[]> = {
   'proxmox-pvefw-wg': [
-    // iptables-append-after-reject: target-less `-m comment --comment "PVESIG:…"` markers (pve-firewall's
-    // change-detection signature, one per chain) behind a catch-all DROP/REJECT do nothing anywhere.
-    'iptables/rules.v4:62 iptables-append-after-reject',
-    'iptables/rules.v4:81 iptables-append-after-reject',
-    'iptables/rules.v4:89 iptables-append-after-reject',
-    'iptables/rules.v4:92 iptables-append-after-reject',
   ],
   'arch-wiki-dropin-insert': [
     // listen-port-blocked: the drop-in's `insert rule inet filter input udp dport 51820 accept` is put at the end

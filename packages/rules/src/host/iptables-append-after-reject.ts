@@ -23,6 +23,8 @@ export default defineRule<HostModel>({
       if (before.length === 0) continue;
       const rule = ins.rule;
       if (rule.origin.kind === 'default' || rule.origin.kind === 'wg-quick') continue;
+      // no target and nothing to match (`-m comment` only: pve-firewall's PVESIG markers): it does nothing anywhere
+      if (rule.facts.target === undefined && rule.facts.matchesAll) continue;
       let can = candidates.get(before);
       if (!can) candidates.set(before, (can = before.filter((d) => isDropping(d.rule.facts) && (d.rule.facts.matchesAll || !d.rule.facts.hasOtherMatches))));
       let hit: DroppingBefore[number] | undefined;

@@ -59,6 +59,13 @@ describe(ID, () => {
     });
   });
 
+  it('valid: a rule with no target and only a comment behind a DROP (pve-firewall\'s PVESIG marker) does nothing anywhere', () => {
+    const dump = '*filter\n:INPUT ACCEPT [0:0]\n:FW - [0:0]\n-A INPUT -j FW\n-A FW -p tcp --dport 22 -j RETURN\n-A FW -j DROP\n-A FW -m comment --comment "PVESIG:uMTXEPumeqB2E0trrZCjFLcTkjs"\nCOMMIT\n';
+    expect(run(ID, { [V4]: dump })).toEqual([]);
+    // near miss: a counting rule with a real match behind the DROP never counts anything
+    expect(run(ID, { [V4]: dump.replace('-m comment --comment', '-p udp -m comment --comment') })).toHaveLength(1);
+  });
+
   describe('invalid', () => {
     it('seed 003 with the usual tutorial -A FORWARD: fix to -I FORWARD 2', () => {
       const files = {
