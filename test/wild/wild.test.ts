@@ -339,7 +339,7 @@ const EXPECTED: Record<string, string[]> = {
   ],
   // TRUE: pve-firewall's own PVEFW-reject has `-p icmp -j REJECT` behind `-p icmp -j DROP` (Firewall.pm
   // pve_std_chains_conf, a dead rule in the generator's output); port. The PVESIG comment markers behind a
-  // RETURN no longer count as unreachable; see KNOWN_FALSE for the rest.
+  // RETURN or a DROP do nothing and are not reported.
   'proxmox-pvefw-wg': [
     'iptables/rules.v4:87 iptables-append-after-reject',
     'wireguard/wg0.conf:5 listen-port-not-reserved',
@@ -390,26 +390,19 @@ const EXPECTED: Record<string, string[]> = {
   'docker29-nftables': [
     'wireguard/wg0.conf:5 listen-port-not-reserved',
   ],
-  // TRUE: port. See KNOWN_FALSE for listen-port-blocked.
+  // TRUE: port. (The drop-in's `insert rule ... udp dport 51820 accept` goes before the reject: clean.)
   'arch-wiki-dropin-insert': [
     'wireguard/wg0.conf:5 listen-port-not-reserved',
   ],
 };
 
 /**
- * FALSE findings of rules this sweep does not own (reported to the lead with the cause): the fixture's
- * findings must be EXPECTED plus these, so a fix shows up here as a failure. Remove an entry with its cause.
+ * FALSE findings not fixed yet, each with its cause: the fixture's findings must be EXPECTED plus
+ * these, so a fix shows up here as a failure. Remove an entry with its cause. (None at the moment:
+ * the sweep's input-policy-accept, forward-policy-accept, iptables-append-after-reject and
+ * listen-port-blocked false positives are fixed.)
  */
-const KNOWN_FALSE: Record<string, string[]> = {
-  'proxmox-pvefw-wg': [
-  ],
-  'arch-wiki-dropin-insert': [
-    // listen-port-blocked: the drop-in's `insert rule inet filter input udp dport 51820 accept` is put at the end
-    // of the chain (an insert from another file than the chain's is appended, host nft-facts), behind the
-    // reject; `nft -f` puts it first (tested: `nft list chain` shows it above `ct state`).
-    'wireguard/wg0.conf:5 listen-port-blocked',
-  ],
-};
+const KNOWN_FALSE: Record<string, string[]> = {};
 
 /** The dummy keys the fixtures use instead of the sources' keys. */
 const DUMMY_KEYS = new Set([

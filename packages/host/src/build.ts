@@ -26,7 +26,7 @@ import type {
   WgInterface,
 } from './model.js';
 import type { Family } from './net.js';
-import { nftFactsOf } from './nft-facts.js';
+import { NftRuleOrder, nftChainKey, nftFactsOf } from './nft-facts.js';
 import type { ParsedFile } from './parsed-file.js';
 import { routingTablesOf } from './routing-tables.js';
 import { interfaceNameOf, readWgSections } from './wg-interface.js';
@@ -66,25 +66,29 @@ export function buildHostModel(root: string, files: readonly ParsedFile[], targe
   const up = new Map(boot);
   for (const a of upAssignments) up.set(a.key, a);
 
-  // nftables: ruleset files, then hook one-liners.
-  const nftRules: NftRuleFact[] = [];
+  // nftables: ruleset files, then hook one-liners, in one order per chain (an `insert rule` in a
+  // drop-in or a hook goes before the rules another file added).
+  const order = new NftRuleOrder();
   const nftChains: NftChainFact[] = [];
   for (const f of files) {
     // `nft -f` is atomic: a file with a syntax error loads nothing (facts §3.6).
     if (f.language !== 'nft' || f.problems.length > 0) continue;
-    const facts = nftFactsOf(f.ast, f.file.path, nftChains);
-    nftRules.push(...facts.rules);
-    nftChains.push(...facts.chains);
+    nftChains.push(...nftFactsOf(f.ast, f.file.path, nftChains, order).chains);
   }
   for (const i of interfaces) {
     for (const c of i.hooks) {
       if (c.type !== 'nft' || c.refused || c.hook === 'PreDown' || c.hook === 'PostDown') continue;
+      // `nft insert rule FAMILY TABLE CHAIN ...` without `position`/`index`/`handle` goes first in its chain
+      const first = c.nft.verb === 'insert' && c.nft.object === 'rule' && c.nft.rules.length === 1 && !c.words.some((w) => /^(position|index|handle)$/.test(w.text));
       for (const r of c.nft.rules) {
         const hook = r.hook ?? nftChains.find((ch) => ch.family === r.family && ch.table === r.table && ch.chain === r.chain)?.hook;
-        nftRules.push({ ...r, ...(hook ? { hook } : {}) });
+        const fact = { ...r, ...(hook ? { hook } : {}) };
+        if (first) order.insert(fact, nftChainKey(r.family, r.table, r.chain));
+        else order.add(fact, nftChainKey(r.family, r.table, r.chain));
       }
     }
   }
+  const nftRules = order.rules();
 
   const iptables = buildFirewall(files, interfaces);
   const ipRules: IpRuleFact[] = [];

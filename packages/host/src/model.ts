@@ -211,6 +211,8 @@ export interface NftRuleFact {
   readonly dportValueRange?: TextRange;
   /** `accept`, `drop`, `jump`, ... ; `vmap` when a verdict map decides (any of its verdicts). */
   readonly verdict?: string;
+  /** A typed reject's implicit limit (see `rejectScope`): it rejects only TCP, or only one family. */
+  readonly rejectOnly?: 'tcp' | 'ipv4' | 'ipv6';
   readonly setsMetaMark: boolean;
   /** The value of `meta mark set NUMBER`; absent when the rule sets none or computes it. */
   readonly metaMarkValue?: number;

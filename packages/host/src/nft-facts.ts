@@ -1,4 +1,4 @@
-import type { NftChain, NftExpr, NftRule, NftRuleset, NftTable } from '@wglint/nft';
+import type { NftChain, NftExpr, NftOptionStatement, NftRule, NftRuleset, NftTable } from '@wglint/nft';
 import type { NftChainFact, NftRuleFact } from './model.js';
 import type { PortRange } from './net.js';
 
@@ -125,6 +125,7 @@ export function nftRuleFact(
   let dportValueRange: { start: number; end: number } | undefined;
   const ifindex: IfindexMatch[] = [];
   let metaMarkValue: number | undefined;
+  let rejectOnly: NftRuleFact['rejectOnly'];
   for (const s of rule.statements) {
     switch (s.type) {
       case 'NftMatch': {
@@ -163,7 +164,10 @@ export function nftRuleFact(
         if (s.key.type === 'NftMeta' && (s.key.key === 'iif' || s.key.key === 'oif')) ifindex.push({ key: s.key.key, names: stringsOf(s.map, defines), range: s.range, keyRange: s.key.range, vmap: true });
         break;
       case 'NftStatement':
-        if (s.keyword === 'reject') verdict = 'reject';
+        if (s.keyword === 'reject') {
+          verdict = 'reject';
+          rejectOnly = rejectScope(s, where.family);
+        }
         break;
       case 'NftNat':
         verdict = s.kind;
@@ -196,8 +200,30 @@ export function nftRuleFact(
         ? { family, table, chain, udpDports, tcpDports, verdict, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location }
         : { family, table, chain, udpDports, tcpDports, setsMetaMark, setsCtMark, restoresMark, clampsMss, matchesMark, iifnames, matches, location };
   // rare (rulesets match interfaces by name, few rules set a mark): only those facts carry the fields
-  if (ifindex.length === 0 && metaMarkValue === undefined) return fact;
-  return { ...fact, ...(ifindex.length > 0 ? { ifindexMatches: ifindex } : {}), ...(metaMarkValue !== undefined ? { metaMarkValue } : {}) };
+  if (ifindex.length === 0 && metaMarkValue === undefined && rejectOnly === undefined) return fact;
+  return {
+    ...fact,
+    ...(ifindex.length > 0 ? { ifindexMatches: ifindex } : {}),
+    ...(metaMarkValue !== undefined ? { metaMarkValue } : {}),
+    ...(rejectOnly !== undefined ? { rejectOnly } : {}),
+  };
+}
+
+/**
+ * What a typed `reject with …` is limited to: nft adds an implicit match (`nft --debug=netlink`),
+ * `with tcp reset` only TCP, and in an inet, bridge or netdev table `with icmp …` only IPv4 and
+ * `with icmpv6 …` only IPv6. Undefined for a plain `reject` and `with icmpx`, which take everything.
+ */
+function rejectScope(s: NftOptionStatement, family: string): NftRuleFact['rejectOnly'] {
+  const v = s.options.find((o) => o.key === 'with')?.value;
+  if (!v) return undefined;
+  const first = v.type === 'NftList' ? v.items[0] : v;
+  // `tcp reset`, `icmp type port-unreachable`, `icmpx admin-prohibited`: the first word decides
+  const name = first && first.type === 'NftSymbol' ? (first.name.split(/\s+/)[0] ?? '') : '';
+  if (name === 'tcp') return 'tcp';
+  if (name === 'icmp' && family !== 'ip') return 'ipv4';
+  if (name === 'icmpv6' && family !== 'ip6') return 'ipv6';
+  return undefined;
 }
 
 /**
@@ -208,43 +234,27 @@ export function nftFactsOf(
   ruleset: NftRuleset,
   file: string,
   known: NftChainFact[] = [],
+  shared?: NftRuleOrder,
 ): { rules: NftRuleFact[]; chains: NftChainFact[] } {
+  // With `shared`, the rules go there (in host order, across files and hooks) and none are returned.
+  const ownOrder = shared === undefined;
+  const order = shared ?? new NftRuleOrder();
   const defines: Defines = new Map();
   const matchCache: MatchCache = new Map();
-  const rules: NftRuleFact[] = [];
   const chains: NftChainFact[] = [];
   // The hook of a chain: the first chain of that name in `known`, else in `chains` (indexed, so a
   // file of many one-liners costs linear time).
-  const chainKey = (family: string, table: string, chain: string): string => `${family}\u0000${table}\u0000${chain}`;
   const knownHooks = new Map<string, string | undefined>();
   for (const c of known) {
-    const k = chainKey(c.family, c.table, c.chain);
+    const k = nftChainKey(c.family, c.table, c.chain);
     if (!knownHooks.has(k)) knownHooks.set(k, c.hook);
   }
   const ownHooks = new Map<string, string | undefined>();
   const hookOf = (key: string): string | undefined => (knownHooks.has(key) ? knownHooks.get(key) : ownHooks.get(key));
-  // `insert rule` puts a rule before the first rule of its chain. Rather than splicing the list
-  // (quadratic over many inserts), each insert is kept with the chain's first added rule and
-  // placed before it at the end, the latest insert first.
-  const firstOfChain = new Map<string, number>();
-  const insertedBefore = new Map<number, NftRuleFact[]>();
-  /** Appends a rule of the chain `key` (`chainKey`). */
-  const addRule = (fact: NftRuleFact, key: string): void => {
-    if (!firstOfChain.has(key)) firstOfChain.set(key, rules.length);
-    rules.push(fact);
-  };
-  const insertRule = (fact: NftRuleFact, key: string): void => {
-    const first = firstOfChain.get(key);
-    if (first === undefined) return addRule(fact, key);
-    let list = insertedBefore.get(first);
-    if (!list) insertedBefore.set(first, (list = []));
-    list.push(fact);
-  };
-
   const addChain = (c: NftChain, family: string, table: string): void => {
     const name = c.name?.text ?? '';
     if (c.verb === 'delete' || c.verb === 'destroy') return;
-    const key = chainKey(family, table, name);
+    const key = nftChainKey(family, table, name);
     if (c.hook || c.policy) {
       if (!ownHooks.has(key)) ownHooks.set(key, c.hook?.hook.text);
       chains.push({
@@ -258,7 +268,7 @@ export function nftFactsOf(
     }
     const hook = c.hook?.hook.text ?? hookOf(key);
     const where = hook ? { family, table, chain: name, hook } : { family, table, chain: name };
-    for (const r of c.rules) addRule(nftRuleFact(r, where, defines, file, matchCache), key);
+    for (const r of c.rules) order.add(nftRuleFact(r, where, defines, file, matchCache), key);
   };
   const visitTable = (t: NftTable): void => {
     const table = t.name?.text ?? '';
@@ -284,12 +294,12 @@ export function nftFactsOf(
           if (cmd.verb !== 'add' && cmd.verb !== 'insert' && cmd.verb !== 'create') break;
           const table = cmd.table?.text ?? '';
           const chain = cmd.chain?.text ?? '';
-          const key = chainKey(cmd.family, table, chain);
+          const key = nftChainKey(cmd.family, table, chain);
           const hook = hookOf(key);
           const fact = nftRuleFact(cmd, { family: cmd.family, table, chain, ...(hook ? { hook } : {}) }, defines, file, matchCache);
           // `insert rule` without a position (or at index 0) puts the rule first in its chain
-          if (cmd.verb === 'insert' && (!cmd.position || (cmd.position.kind === 'index' && cmd.position.value === 0))) insertRule(fact, key);
-          else addRule(fact, key);
+          if (cmd.verb === 'insert' && (!cmd.position || (cmd.position.kind === 'index' && cmd.position.value === 0))) order.insert(fact, key);
+          else order.add(fact, key);
           break;
         }
         case 'NftInclude':
@@ -301,12 +311,49 @@ export function nftFactsOf(
     }
   };
   visit(ruleset);
-  if (insertedBefore.size === 0) return { rules, chains };
-  const ordered: NftRuleFact[] = [];
-  for (let i = 0; i < rules.length; i++) {
-    const before = insertedBefore.get(i);
-    if (before) for (let k = before.length - 1; k >= 0; k--) ordered.push(before[k]!);
-    ordered.push(rules[i]!);
+  return { rules: ownOrder ? order.rules() : [], chains };
+}
+
+/** The key of a chain in `NftRuleOrder` and the hook maps. */
+export function nftChainKey(family: string, table: string, chain: string): string {
+  return `${family}\u0000${table}\u0000${chain}`;
+}
+
+/**
+ * Rules of one or more rulesets in the order the kernel holds them: `add rule` appends to its
+ * chain, `insert rule` (no position) puts a rule before the chain's first rule, also one another
+ * file or a hook added earlier. Rather than splicing the list (quadratic over many inserts), an
+ * insert is kept with the first rule of its chain and placed before it when the list is read, the
+ * latest insert first.
+ */
+export class NftRuleOrder {
+  readonly #rules: NftRuleFact[] = [];
+  readonly #firstOfChain = new Map<string, number>();
+  readonly #insertedBefore = new Map<number, NftRuleFact[]>();
+
+  /** Appends a rule to the chain `key` (`nftChainKey`). */
+  add(fact: NftRuleFact, key: string): void {
+    if (!this.#firstOfChain.has(key)) this.#firstOfChain.set(key, this.#rules.length);
+    this.#rules.push(fact);
   }
-  return { rules: ordered, chains };
+
+  /** Puts a rule first in the chain `key`. */
+  insert(fact: NftRuleFact, key: string): void {
+    const first = this.#firstOfChain.get(key);
+    if (first === undefined) return this.add(fact, key);
+    let list = this.#insertedBefore.get(first);
+    if (!list) this.#insertedBefore.set(first, (list = []));
+    list.push(fact);
+  }
+
+  rules(): NftRuleFact[] {
+    if (this.#insertedBefore.size === 0) return this.#rules.slice();
+    const ordered: NftRuleFact[] = [];
+    for (let i = 0; i < this.#rules.length; i++) {
+      const before = this.#insertedBefore.get(i);
+      if (before) for (let k = before.length - 1; k >= 0; k--) ordered.push(before[k]!);
+      ordered.push(this.#rules[i]!);
+    }
+    return ordered;
+  }
 }

@@ -72,13 +72,15 @@ function otherUdpAccept(model: HostModel, port: number): { ports: string; where:
     const chain = model.iptables.up.chains.get(chainKey(family, 'filter', 'INPUT'));
     for (const r of chain?.rules ?? []) {
       const f = r.facts;
-      if (f.target !== 'ACCEPT' || f.protocol?.name !== 'udp' || f.protocol.negated || !f.dports || f.dports.negated || f.dports.ranges.length === 0) continue;
+      // a rule for particular senders (a source address or port: DHCP, DNS replies) is not a WireGuard port
+      if (f.target !== 'ACCEPT' || f.protocol?.name !== 'udp' || f.protocol.negated || !f.dports || f.dports.negated || f.dports.ranges.length === 0 || f.source || f.sports) continue;
       if (f.dports.ranges.some((p) => p.from <= port && port <= p.to)) continue;
       return { ports: show(f.dports.ranges), where: originText(model, r.origin) };
     }
   }
   for (const r of model.nft.rules) {
     if (r.hook !== 'input' || r.verdict !== 'accept' || r.udpDports.length === 0 || r.udpDports.some((p) => p.from <= port && port <= p.to)) continue;
+    if (r.matches.some((m) => / saddr$| sport$/.test(m.key))) continue;
     return { ports: show(r.udpDports), where: placeOf(model, r.location.file, r.location.range.start) };
   }
   return undefined;
@@ -106,7 +108,12 @@ function nftBlocks(model: HostModel, c: NftChainFact, rules: readonly NftRuleFac
       return true;
     });
     if (!applies) continue;
-    if ((r.verdict === 'drop' || r.verdict === 'reject') && r.matches.length === 0) return `\`${r.verdict}\` at ${placeOf(model, r.location.file, r.location.range.start)} catches everything`;
+    if ((r.verdict === 'drop' || r.verdict === 'reject') && r.matches.length === 0) {
+      // `reject with tcp reset` answers TCP only: a UDP handshake passes it
+      if (r.rejectOnly === 'tcp') continue;
+      const what = r.rejectOnly === 'ipv4' ? 'rejects every IPv4 packet (`with icmp`)' : r.rejectOnly === 'ipv6' ? 'rejects every IPv6 packet (`with icmpv6`)' : 'catches everything';
+      return `\`${r.verdict}\` at ${placeOf(model, r.location.file, r.location.range.start)} ${what}`;
+    }
     if (r.verdict === 'accept' || r.verdict === 'jump' || r.verdict === 'goto' || r.verdict === 'return' || r.verdict === 'vmap') return undefined;
   }
   if (c.policy === 'drop') return `the nft chain ${c.family} ${c.table} ${c.chain} has policy drop (${placeOf(model, c.location.file, c.location.range.start)})`;

@@ -55,6 +55,35 @@ describe(ID, () => {
     });
   });
 
+  describe('valid: `insert rule` from another file or a hook goes first in the chain (nft -f and nft insert put it above the rules already there)', () => {
+    const base = 'table inet filter {\n\tchain input {\n\t\ttype filter hook input priority filter; policy drop;\n\t\tct state established,related accept\n\t\treject\n\t}\n}\ninclude "/etc/nftables.d/*.nft"\n';
+    it('a drop-in', () => {
+      expect(run(ID, { [CONF]: SERVER, 'etc/nftables.conf': base, 'etc/nftables.d/wg.nft': 'insert rule inet filter input udp dport 51820 accept\n' })).toEqual([]);
+    });
+    it('a PostUp', () => {
+      const conf = wg('Address = 10.0.0.1/24\nListenPort = 51820\nPostUp = nft insert rule inet filter input udp dport 51820 accept');
+      expect(run(ID, { [CONF]: conf, 'etc/nftables.conf': base })).toEqual([]);
+    });
+    it('near miss: `add rule` lands behind the reject', () => {
+      const conf = wg('Address = 10.0.0.1/24\nListenPort = 51820\nPostUp = nft add rule inet filter input udp dport 51820 accept');
+      expect(run(ID, { [CONF]: conf, 'etc/nftables.conf': base })).toHaveLength(1);
+    });
+  });
+
+  describe('typed rejects in an inet table (nft adds an implicit match: nft --debug=netlink)', () => {
+    const ruleset = (last: string, more = '') => `table inet filter {\n\tchain input {\n\t\ttype filter hook input priority filter;\n${more}\t\t${last}\n\t}\n}\n`;
+    it('valid: `reject with tcp reset` answers TCP only, so a UDP handshake passes', () => {
+      expect(run(ID, { [CONF]: SERVER, 'etc/nftables.conf': ruleset('reject with tcp reset') })).toEqual([]);
+    });
+    it('invalid: `reject with icmp type port-unreachable` rejects every IPv4 packet, and the hint skips a DHCPv6 client rule', () => {
+      const more = '\t\tip6 saddr fe80::/10 udp sport 547 udp dport 546 accept\n';
+      const [d, ...rest] = run(ID, { [CONF]: SERVER, 'etc/nftables.conf': ruleset('reject with icmp type port-unreachable', more) });
+      expect(rest).toEqual([]);
+      expect(d!.message).toContain('rejects every IPv4 packet (`with icmp`)');
+      expect(d!.message).not.toContain('instead');
+    });
+  });
+
   describe('invalid', () => {
     it('names a rule that accepts another UDP port (a ListenPort that was changed, or a typo)', () => {
       const conf = wg('Address = 10.0.0.1/24\nListenPort = 51821\nPostUp = iptables -A INPUT -p udp --dport 51820 -j ACCEPT\nPostDown = iptables -D INPUT -p udp --dport 51820 -j ACCEPT');
