@@ -2,7 +2,7 @@ import { defineRule, type Fix } from '@wglint/core';
 import type { Cidr, HookCommand, HostModel, WgInterface } from '@wglint/host';
 import { cidrContains, cidrKey, parseCidr, sysctlValue } from '@wglint/host';
 import { checkSysctlKey } from '@wglint/sysctl';
-import { isDown, isUp, runsScript, shown } from './utils.js';
+import { isDown, isUp, placeOf, runsScript, shown } from './utils.js';
 
 /** What an up command leaves behind after the interface is gone, and how to recognise its undo. */
 interface Lasting {
@@ -132,7 +132,7 @@ function lasting(
       ];
     }
     case 'nft':
-      return nftLasting(i, u);
+      return nftLasting(model, i, u);
     case 'firewall-cmd':
       return firewalldLasting(u);
     case 'sysctl': {
@@ -209,7 +209,7 @@ function iptLasting(u: HookCommand & { type: 'iptables' }, ups: IptUps, downs: I
   return [];
 }
 
-function nftLasting(i: WgInterface, u: HookCommand & { type: 'nft' }): Lasting[] {
+function nftLasting(model: HostModel, i: WgInterface, u: HookCommand & { type: 'nft' }): Lasting[] {
   const n = u.nft;
   if (!['add', 'create', 'insert', 'replace'].includes(n.verb)) return [];
   if (!['table', 'chain', 'rule', 'set', 'map', 'element', 'flowtable', 'counter', 'quota'].includes(n.object)) return [];
@@ -231,17 +231,39 @@ function nftLasting(i: WgInterface, u: HookCommand & { type: 'nft' }): Lasting[]
     return false;
   };
   const table = n.table ?? '';
+  // Adding a table, chain, set or element that exists changes nothing (tested with nft 1.0.6); only
+  // rules pile up. `create` refuses what exists.
+  const nextUp =
+    n.verb === 'create'
+      ? u.tolerated
+        ? 'the next `wg-quick up` finds it still there (`nft create` fails with "File exists", which the hook tolerates)'
+        : 'the next `wg-quick up` stops at this line: `nft create` fails with "File exists"'
+      : n.object === 'rule'
+        ? undefined
+        : 'the next `wg-quick up` adds it again, which changes nothing';
+  const withNext = nextUp ? { nextUp } : {};
   if (n.object === 'table') {
-    return [{ what: `an nftables table (${family} ${table})`, undoneIn: (downs) => downs.some(undone), undo: `nft delete table ${family} ${table}` }];
+    return [{ what: `an nftables table (${family} ${table})`, ...withNext, undoneIn: (downs) => downs.some(undone), undo: `nft delete table ${family} ${table}` }];
   }
+  // A table a ruleset file declares is the host's firewall: deleting it on down would take that down too.
+  const hostTable = model.nft.chains.find((c) => c.family === family && c.table === table && model.files.some((f) => f.language === 'nft' && f.file.path === c.location.file));
+  const ownTable = `put the interface's rules in a table of their own (\`nft add table ${family} ${i.name}\`) and add \`PostDown = nft delete table ${family} ${i.name}\``;
+  const verb = u.words.findIndex((w, k) => k > 0 && w.text === n.verb);
+  const elementUndo = n.object === 'element' && verb > 0 ? replaceWord(u, verb, 'delete') : undefined;
   return [
     {
       what: n.object === 'rule' ? 'an nftables rule' : `an nftables ${n.object}`,
+      ...withNext,
       undoneIn: (downs) => downs.some(undone),
+      ...(elementUndo ? { undo: elementUndo } : {}),
       advice:
         n.object === 'rule'
-          ? `nft cannot delete a rule by its text; keep the interface's rules in a table of their own and add \`PostDown = nft delete table ${family} ${table}\`.`
-          : `Add \`PostDown = nft delete table ${family} ${table}\` (or delete the ${n.object}).`,
+          ? hostTable
+            ? `nft cannot delete a rule by its text, and ${family} ${table} is the host's firewall (${placeOf(model, hostTable.location.file, hostTable.location.range.start)}): ${ownTable}, or delete the rule by its handle.`
+            : `nft cannot delete a rule by its text; keep the interface's rules in a table of their own and add \`PostDown = nft delete table ${family} ${table}\`.`
+          : hostTable
+            ? `Delete the ${n.object} in PostDown (${family} ${table} is the host's firewall, ${placeOf(model, hostTable.location.file, hostTable.location.range.start)}: do not delete the table).`
+            : `Add \`PostDown = nft delete table ${family} ${table}\` (or delete the ${n.object}).`,
     },
   ];
 }

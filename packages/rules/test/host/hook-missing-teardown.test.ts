@@ -213,6 +213,31 @@ describe(ID, () => {
       expect(run(ID, files).map((d) => at(files, d))).toEqual(['iptables -A FORWARD -i %i -j ACCEPT']);
     });
 
+    it('nft add element: undone by the same command with delete; adding it again changes nothing (nft 1.0.6 keeps one element)', () => {
+      const files = { [CONF]: wg('PostUp = nft add element inet filter peers { 10.0.0.2 }') };
+      const [d, ...rest] = run(ID, files);
+      expect(rest).toEqual([]);
+      expect(d!.message).toContain('the next `wg-quick up` adds it again, which changes nothing');
+      expect(d!.message).toContain('Add `PostDown = nft delete element inet filter peers { 10.0.0.2 }`');
+      expect(run(ID, { [CONF]: fixed(files, d!) })).toEqual([]);
+    });
+
+    it('an nft rule added to the host firewall\'s own table: never advise deleting that table', () => {
+      const files = {
+        [CONF]: wg('PostUp = nft add rule inet filter input udp dport 51820 accept'),
+        'etc/nftables.conf': 'table inet filter {\n\tchain input {\n\t\ttype filter hook input priority filter; policy drop;\n\t}\n}\n',
+      };
+      const [d] = run(ID, files);
+      expect(d!.message).toContain("inet filter is the host's firewall (etc/nftables.conf:2)");
+      expect(d!.message).toContain('`nft add table inet wg0`');
+      expect(d!.message).not.toContain('nft delete table inet filter');
+    });
+
+    it('nft create: the next up fails at that line', () => {
+      const [d] = run(ID, { [CONF]: wg('PostUp = nft create table inet wg') });
+      expect(d!.message).toContain('the next `wg-quick up` stops at this line: `nft create` fails with "File exists"');
+    });
+
     it('keeps CRLF line endings in the fix', () => {
       const files = { [CONF]: wg('PostUp = iptables -A INPUT -i %i -j ACCEPT').replace(/\n/g, '\r\n') };
       const [d] = run(ID, files);
