@@ -282,13 +282,16 @@ const EXPECTED: Record<string, string[]> = {
   // clean: the hooks run scripts (the PostUp one an `nft -f` ruleset, linted on its own: no finding); port above the ephemeral range.
   'gaming-installer-nft': [],
   // --- nftables rulesets and iptables-save dumps from distributions, firewall generators and guides ---
-  // TRUE: port. (Alpine's stock nftables.nft with `\` continuations and comments inside sets, plus an
-  // /etc/nftables.d/ drop-in that adds to its chains: clean.)
+  // TRUE: port; the drop-in masquerades the tunnel subnet and nothing clamps the MSS (info). (Alpine's stock
+  // nftables.nft with `\` continuations and comments inside sets, plus an /etc/nftables.d/ drop-in.)
   'alpine-nftables-d': [
+    'nftables.d/wireguard.nft:15 mss-clamp-missing',
     'wireguard/wg0.conf:5 listen-port-not-reserved',
   ],
-  // TRUE: port. (Arch's stock ruleset with the WireGuard port, forward and masquerade added: clean.)
+  // TRUE: port; the tunnel subnet masqueraded and no MSS clamp (info). (Arch's stock ruleset with the WireGuard
+  // port, forward and masquerade added.)
   'arch-nftables-wg': [
+    'nftables.conf:39 mss-clamp-missing',
     'wireguard/wg0.conf:4 listen-port-not-reserved',
   ],
   // clean. (`destroy table` needs nft >= 1.0.7: nft 1.0.6 says "syntax error, unexpected table"; wglint
@@ -329,8 +332,10 @@ const EXPECTED: Record<string, string[]> = {
   'wiki-nft-features': [
     'wireguard/wg0.conf:5 listen-port-not-reserved',
   ],
-  // TRUE: port. (CrowdSec's ip/ip6 tables with their own input chains at priority -10: clean.)
+  // TRUE: port; the tunnel subnet masqueraded and no MSS clamp (info). (CrowdSec's ip/ip6 tables with their
+  // own input chains at priority -10: clean.)
   'crowdsec-nft-wg': [
+    'nftables.conf:32 mss-clamp-missing',
     'wireguard/wg0.conf:5 listen-port-not-reserved',
   ],
   // TRUE: a full tunnel for IPv4 only leaks IPv6. (tailscale's ts-* and libvirt's LIBVIRT_* chains: clean.)

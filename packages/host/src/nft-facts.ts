@@ -50,6 +50,12 @@ function stringsOf(e: NftExpr | null, defines: Defines, depth = 0): string[] {
       return [e.name];
     case 'NftWildcard':
       return [e.prefix + '*'];
+    case 'NftAddress':
+      return [e.text];
+    case 'NftPrefix': {
+      const a = stringsOf(e.address, defines, depth + 1);
+      return a.length === 1 ? [`${a[0]}/${e.length}`] : [];
+    }
     case 'NftSetExpr':
       return e.elements.flatMap((el) => stringsOf(el.key, defines, depth + 1));
     case 'NftList':
