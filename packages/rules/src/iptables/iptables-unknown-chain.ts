@@ -1,8 +1,9 @@
 import { defineRule } from '@wglint/core';
 import type { HostModel } from '@wglint/host';
+import { chainsCreatedByLoader } from '@wglint/host';
 import { BUILTIN_CHAINS } from '@wglint/iptables';
 import { hookChainMistakes } from './unknown-chain-in-hooks.js';
-import { chainsCreatedByLoader, issuesOf, saveFiles, tableIndex, userChains } from './utils.js';
+import { issuesOf, saveFiles, tableIndex, userChains } from './utils.js';
 
 export default defineRule<HostModel>({
   meta: {

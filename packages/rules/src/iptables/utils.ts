@@ -21,30 +21,6 @@ export function saveFiles(files: readonly ParsedFile[]): SaveFile[] {
   return files.filter((f): f is SaveFile => f.language === 'iptables-save' && f.lint);
 }
 
-/**
- * ufw's chains in the filter table, which ufw-init creates (`chains_command` in src/ufw-init-functions,
- * then `iptables-restore -n` of each) before it restores its rules files (`/etc/ufw/before.rules`,
- * `after.rules`, `user.rules` and their `6` variants) with `iptables-restore -n`: those files may jump to
- * them without declaring them. `%` is `ufw` or `ufw6`.
- */
-const UFW_CHAINS = [
-  'logging-deny', 'logging-allow', 'not-local', 'user-logging-input', 'user-limit-accept', 'user-limit',
-  'skip-to-policy-input', 'reject-input', 'after-logging-input', 'after-input', 'user-input', 'before-input',
-  'before-logging-input', 'skip-to-policy-forward', 'reject-forward', 'after-logging-forward', 'after-forward',
-  'user-logging-forward', 'user-forward', 'before-forward', 'before-logging-forward', 'track-forward',
-  'track-output', 'track-input', 'skip-to-policy-output', 'reject-output', 'after-logging-output', 'after-output',
-  'user-logging-output', 'user-output', 'before-output', 'before-logging-output',
-];
-const UFW_FILE = /(^|\/)etc\/ufw\/(before|after|user)6?\.rules$/;
-
-/** Chains that exist before the file is restored because the tool that loads it creates them (ufw). */
-export function chainsCreatedByLoader(path: string, table: string): ReadonlySet<string> {
-  if (table !== 'filter' || !UFW_FILE.test(path.replace(/\\/g, '/'))) return EMPTY;
-  return UFW_CHAIN_SET;
-}
-const EMPTY: ReadonlySet<string> = new Set();
-const UFW_CHAIN_SET: ReadonlySet<string> = new Set(UFW_CHAINS.flatMap((c) => [`ufw-${c}`, `ufw6-${c}`]));
-
 /** User chains of a table: declared with `:NAME -` (or any non-built-in `:` line) or created with -N. */
 export function userChains(table: IptSaveTable): Set<string> {
   return tableIndex(table).userChains;
